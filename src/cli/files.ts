@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OutputFile } from '../emit/emit.js';
+import type { ProjectFile } from '../load/types.js';
+import type { Assets } from '../pipeline.js';
+
+/** The statespec package folder (holds schema/ and templates/). */
+export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export const TEMP_PREFIX = '.statespec-tmp-';
+
+export function toolVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Reads the schemas and templates shipped with statespec. */
+export function loadAssets(packageDir: string = PACKAGE_DIR): Assets {
+  const schema = (name: string): object => JSON.parse(readFileSync(join(packageDir, 'schema', name), 'utf8')) as object;
+  const templates: Record<string, string> = {};
+  for (const name of readdirSync(join(packageDir, 'templates')).sort()) {
+    if (name.endsWith('.hbs')) templates[name.slice(0, -'.hbs'.length)] = readFileSync(join(packageDir, 'templates', name), 'utf8');
+  }
+  return {
+    schemas: { config: schema('config.schema.json'), terms: schema('terms.schema.json'), spec: schema('spec.schema.json') },
+    templates,
+  };
+}
+
+/** Every regular file below `dir` (symbolic links are not followed), as root-relative `/` paths. */
+export function listFiles(root: string, dir: string): string[] {
+  const start = join(root, dir);
+  if (!existsSync(start)) return [];
+  const found: string[] = [];
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile()) found.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  visit(start);
+  return found.sort();
+}
+
+export function readProjectFiles(root: string): ProjectFile[] {
+  return listFiles(root, 'sources').map((path) => ({ path, bytes: readFileSync(join(root, path)) }));
+}
+
+/** The current contents of generated/, skipping our own temporary files. */
+export function readGenerated(root: string): Map<string, string> {
+  const existing = new Map<string, string>();
+  for (const path of listFiles(root, 'generated')) {
+    if (path.split('/').pop()!.startsWith(TEMP_PREFIX)) continue;
+    existing.set(path, readFileSync(join(root, path), 'utf8'));
+  }
+  return existing;
+}
+
+/**
+ * Brings generated/ to exactly `outputs`. Each file is written to a temporary
+ * name in its own folder, flushed, then renamed over the old one, so a reader
+ * (or a crash) sees the complete old or the complete new file, never half.
+ */
+export function writeOutputs(root: string, outputs: readonly OutputFile[]): { written: string[]; removed: string[] } {
+  const existing = readGenerated(root);
+  removeTemporaryFiles(root);
+  const written: string[] = [];
+  for (const output of outputs) {
+    if (existing.get(output.path) === output.content) continue;
+    writeAtomically(join(root, output.path), output.content);
+    written.push(output.path);
+  }
+  const wanted = new Set(outputs.map((output) => output.path));
+  const removed = [...existing.keys()].filter((path) => !wanted.has(path));
+  for (const path of removed) rmSync(join(root, path));
+  removeEmptyFolders(join(root, 'generated'));
+  return { written, removed };
+}
+
+export function writeAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(temporary, content);
+    const descriptor = openSync(temporary, 'r');
+    try {
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Leftovers of a run that was killed between writing and renaming. */
+function removeTemporaryFiles(root: string): void {
+  for (const path of listFiles(root, 'generated')) {
+    if (path.split('/').pop()!.startsWith(TEMP_PREFIX)) rmSync(join(root, path), { force: true });
+  }
+}
+
+function removeEmptyFolders(folder: string): void {
+  if (!existsSync(folder) || !lstatSync(folder).isDirectory()) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) removeEmptyFolders(join(folder, entry.name));
+  }
+  if (readdirSync(folder).length === 0) rmdirSync(folder);
+}

@@ -1,0 +1,184 @@
+/**
+ * The one table of diagnostic codes. A code that is not a key here does not
+ * compile, and a test makes sure every code is produced by some fixture.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeDefinition {
+  readonly severity: Severity;
+  /** One line for the README and SARIF rule metadata. */
+  readonly summary: string;
+  /** What the user should do about it. */
+  readonly help: string;
+}
+
+export const CODES = {
+  // --- project layout, configuration, terms -------------------------------
+  'config-missing': {
+    severity: 'error',
+    summary: 'A spec folder has no spec.config.json.',
+    help: 'Add sources/<spec-id>/spec.config.json (see the README).',
+  },
+  'json-syntax': {
+    severity: 'error',
+    summary: 'A JSON file (config or terms) is not valid JSON.',
+    help: 'Fix the JSON syntax at the reported position.',
+  },
+  'config-invalid': {
+    severity: 'error',
+    summary: 'spec.config.json does not match schema/config.schema.json.',
+    help: 'Fix the value at the reported position; the message names the rule it breaks.',
+  },
+  'terms-invalid': {
+    severity: 'error',
+    summary: 'A terms file does not match schema/terms.schema.json or names an unknown id.',
+    help: 'Fix the value at the reported position.',
+  },
+  'terms-missing': {
+    severity: 'error',
+    summary: 'A locale has sources but no terms file.',
+    help: 'Create terms/<locale>.json with a label for every state and operation id.',
+  },
+  'terms-incomplete': {
+    severity: 'warning',
+    summary: 'A terms file has no label for some id; docs fall back to the reference label.',
+    help: 'Add the missing id with its label in this language.',
+  },
+  'terms-ambiguous': {
+    severity: 'error',
+    summary: 'Two ids of one axis share a label in a terms file, so the label cannot be resolved.',
+    help: 'Give each id its own label; keep shared wording out of the variants.',
+  },
+  'source-name': {
+    severity: 'error',
+    summary: 'A source file name is not <locale>[.<variant>].md with a valid BCP 47 tag.',
+    help: 'Rename the file, e.g. en-US.md or en-US.2014.md.',
+  },
+  'source-duplicate': {
+    severity: 'error',
+    summary: 'Two source files claim the same locale and variant.',
+    help: 'Remove one of them or give it a distinct variant.',
+  },
+  'source-encoding': {
+    severity: 'error',
+    summary: 'A source file is not valid UTF-8 text.',
+    help: 'Save the file as UTF-8 (without NUL bytes).',
+  },
+  'reference-missing': {
+    severity: 'error',
+    summary: 'The reference locale named in the config has no source file.',
+    help: 'Add the reference source or fix referenceLocale / primarySources in spec.config.json.',
+  },
+  'reference-incomplete': {
+    severity: 'error',
+    summary: 'The reference source does not state every state × operation of the config.',
+    help: 'Complete the reference chart, or remove the id from spec.config.json.',
+  },
+  'suppression-unused': {
+    severity: 'warning',
+    summary: 'A suppression in spec.config.json matches no finding.',
+    help: 'Remove the suppression, or fix its code, file or line.',
+  },
+
+  // --- tables -------------------------------------------------------------
+  'table-missing': {
+    severity: 'error',
+    summary: 'A source has no table the spec can use.',
+    help: 'Check that the document still contains the chart as a Markdown or HTML table.',
+  },
+  'table-malformed': {
+    severity: 'error',
+    summary: 'A table cannot be read: no header row, no rows, or an unclosed <table>.',
+    help: 'Fix the table markup at the reported position.',
+  },
+  'span-invalid': {
+    severity: 'warning',
+    summary: 'A rowspan or colspan is not a positive whole number or is out of range; 1 (or the limit) is used.',
+    help: 'Write a positive whole number no larger than the table.',
+  },
+  'row-cell-count': {
+    severity: 'warning',
+    summary: 'A table row has more or fewer cells than its header row.',
+    help: 'Remove the extra cells or add the missing ones so that every row matches the header.',
+  },
+  'mark-unknown': {
+    severity: 'error',
+    summary: 'A cell holds something that is neither an allowed mark (√ ✔ ✓ x X ○) nor blank.',
+    help: 'Write one of the allowed marks, or leave the cell blank for "not allowed".',
+  },
+
+  // --- labels -------------------------------------------------------------
+  'label-unknown': {
+    severity: 'warning',
+    summary: "A header label is not in the locale's terms; its position decides the id.",
+    help: "Fix the source's label, or add it to the terms file as a variant if it is a correct translation.",
+  },
+  'label-duplicate': {
+    severity: 'warning',
+    summary: 'One label is used for two different headers of one table.',
+    help: 'Fix the source so that each header names its own state or operation.',
+  },
+  'state-missing': {
+    severity: 'warning',
+    summary: 'A state of the reference has no row in this source.',
+    help: 'Add the missing row to the source.',
+  },
+  'state-extra': {
+    severity: 'warning',
+    summary: 'A source has a row for a state the reference does not have.',
+    help: 'Remove the row, or add the state to the reference and the config.',
+  },
+  'operation-missing': {
+    severity: 'warning',
+    summary: 'An operation of the reference has no column in this source.',
+    help: 'Add the missing column to the source.',
+  },
+  'operation-extra': {
+    severity: 'warning',
+    summary: 'A source has a column for an operation the reference does not have.',
+    help: 'Remove the column, or add the operation to the reference and the config.',
+  },
+
+  // --- facts and messages ---------------------------------------------------
+  'fact-mismatch': {
+    severity: 'error',
+    summary: 'A cell states a different fact from the reference.',
+    help: 'Correct the mark in this source (or the reference, if the reference is wrong).',
+  },
+  'fact-conflict': {
+    severity: 'error',
+    summary: 'One source states the same state × operation twice with different marks.',
+    help: 'Keep one row or column for each state and operation.',
+  },
+  'message-missing': {
+    severity: 'warning',
+    summary: "A source's prose does not contain the message its config rule looks for.",
+    help: 'Check the rule in spec.config.json or restore the message paragraph in the source.',
+  },
+  'message-untranslated': {
+    severity: 'warning',
+    summary: 'A message in a non-reference locale is still in the reference language.',
+    help: 'Translate the message in the source.',
+  },
+  'title-missing': {
+    severity: 'warning',
+    summary: 'A source has no top-level heading to take the localized title from.',
+    help: 'Add a "# Title" heading to the source.',
+  },
+
+  // --- output -------------------------------------------------------------
+  'spec-invalid': {
+    severity: 'error',
+    summary: 'The built spec does not match schema/spec.schema.json (a statespec bug or a bad config).',
+    help: 'Report the message; it names the JSON Pointer of the bad value.',
+  },
+  'output-stale': {
+    severity: 'error',
+    summary: 'A file in generated/ differs from what `statespec build` would write, is missing, or is not ours.',
+    help: 'Run `npm run build` and commit generated/.',
+  },
+} as const satisfies Record<string, CodeDefinition>;
+
+export type Code = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];

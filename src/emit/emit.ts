@@ -1,0 +1,23 @@
+import type { Spec } from '../spec/types.js';
+import type { Render } from './render.js';
+import { chartView, runtimeView } from './views.js';
+
+/** A file to write under the root: path with `/`, LF line endings. */
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+export const GENERATED_DIR = 'generated';
+
+/** Every output of one spec: the spec JSON, the runtime module, and one chart per locale. */
+export function emitSpec(spec: Spec, render: Render): OutputFile[] {
+  const outputs: OutputFile[] = [
+    { path: `${GENERATED_DIR}/${spec.id}/spec.json`, content: `${JSON.stringify(spec, null, 2)}\n` },
+    { path: `${GENERATED_DIR}/${spec.id}/index.ts`, content: render('runtime.ts', runtimeView(spec)) },
+  ];
+  for (const locale of spec.locales) {
+    outputs.push({ path: `${GENERATED_DIR}/docs/${locale}/${spec.id}.md`, content: render('chart.md', chartView(spec, locale)) });
+  }
+  return outputs;
+}

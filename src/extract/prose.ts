@@ -1,0 +1,53 @@
+import type { Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Location } from '../diagnostics/diagnostic.js';
+import { locator } from '../load/position.js';
+import type { TextRule } from '../load/types.js';
+import type { ParsedSource } from '../parse/markdown.js';
+import { phrasingText } from './tables.js';
+
+export interface ExtractedText {
+  text: string;
+  location: Location;
+}
+
+/** Applies a config text rule to a document's prose; undefined when nothing matches. */
+export function extractText(parsed: ParsedSource, rule: TextRule): ExtractedText | undefined {
+  const toLocation = locator(parsed.source.path, parsed.source.text);
+  const occurrence = rule.occurrence ?? 1;
+  let seen = 0;
+  let found: ExtractedText | undefined;
+  visit(parsed.mdast, (node) => {
+    if (found) return;
+    const text = matchRule(node, rule);
+    if (text === undefined || text === '') return;
+    seen++;
+    if (seen === occurrence) found = { text, location: toLocation(node.position?.start.offset ?? 0) };
+  });
+  return found;
+}
+
+function matchRule(node: MdastNodes, rule: TextRule): string | undefined {
+  if (rule.rule === 'first-heading') {
+    return node.type === 'heading' && node.depth === 1 ? collapse(node.children.map(phrasingText).join('')) : undefined;
+  }
+  return node.type === 'paragraph' ? standaloneEmphasis(node) : undefined;
+}
+
+/** A paragraph holding nothing but one `code` span or one **strong** span. */
+function standaloneEmphasis(paragraph: Paragraph): string | undefined {
+  const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const [only] = meaningful;
+  if (meaningful.length !== 1 || !only) return undefined;
+  if (only.type === 'inlineCode') return collapse(only.value);
+  if (only.type === 'strong') return collapse(only.children.map((child: PhrasingContent) => phrasingText(child)).join(''));
+  return undefined;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+function visit(node: MdastNodes, callback: (node: MdastNodes) => void): void {
+  callback(node);
+  if ('children' in node) for (const child of node.children) visit(child, callback);
+}

@@ -1,0 +1,236 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Heading, Nodes as MdastNodes, PhrasingContent, Table as MdastTable } from 'mdast';
+import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
+import { locator, type OffsetToLocation } from '../load/position.js';
+import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
+import type { Cell, Table } from './types.js';
+
+/** HTML's own limits for spans (the HTML table-processing model clamps to these). */
+export const MAX_COLSPAN = 1000;
+export const MAX_ROWSPAN = 65534;
+
+interface Context {
+  file: string;
+  text: string;
+  toLocation: OffsetToLocation;
+  diagnostics: Diagnostic[];
+  nextOrigin: number;
+}
+
+/** Finds every GFM and HTML table of a document, in document order, as rectangular grids. */
+export function extractTables(parsed: ParsedSource): Staged<Table[]> {
+  const { source, mdast } = parsed;
+  const context: Context = {
+    file: source.path,
+    text: source.text,
+    toLocation: locator(source.path, source.text),
+    diagnostics: [],
+    nextOrigin: 0,
+  };
+  const tables: Omit<Table, 'index'>[] = [];
+  let heading: string | undefined;
+  let coveredUntil = -1;
+  walk(mdast, (node) => {
+    const start = node.position?.start.offset;
+    if (start === undefined || start < coveredUntil) return;
+    if (node.type === 'heading') {
+      heading = headingText(node);
+    } else if (node.type === 'table') {
+      tables.push(withHeading(gfmTable(node, context), heading));
+    } else if (node.type === 'html') {
+      // remark splits a raw <table> at blank lines, so read it from the source text, whole.
+      const opening = /<table\b/i.exec(node.value);
+      if (!opening) return;
+      const tableStart = start + opening.index;
+      const end = findTableEnd(context.text, tableStart);
+      if (end === undefined) {
+        context.diagnostics.push(
+          diagnostic('table-malformed', {
+            at: context.toLocation(tableStart),
+            message: 'This <table> is never closed; add </table> where the table ends.',
+          }),
+        );
+      }
+      coveredUntil = end ?? context.text.length;
+      const table = htmlTable(context, tableStart, coveredUntil);
+      if (table) tables.push(withHeading(table, heading));
+    }
+  });
+  return { value: tables.map((table, index) => ({ ...table, index })), diagnostics: context.diagnostics };
+}
+
+function withHeading(table: Omit<Table, 'index'>, heading: string | undefined): Omit<Table, 'index'> {
+  return heading === undefined ? table : { ...table, heading };
+}
+
+function walk(node: MdastNodes, visit: (node: MdastNodes) => void): void {
+  visit(node);
+  if ('children' in node && node.type !== 'table') {
+    for (const child of node.children) walk(child, visit);
+  }
+}
+
+function headingText(node: Heading): string {
+  return node.children.map(phrasingText).join('').trim();
+}
+
+/** Text of inline Markdown, with `<br>` as a line break and other inline HTML dropped. */
+export function phrasingText(node: PhrasingContent): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? '\n' : '';
+    default:
+      return 'children' in node ? node.children.map(phrasingText).join('') : '';
+  }
+}
+
+function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
+  const grid: (Cell | undefined)[][] = [];
+  const coveredColumns: number[] = [];
+  const rowLocations: Location[] = [];
+  for (const [rowIndex, row] of node.children.entries()) {
+    const cells: Cell[] = row.children.map((cell) => {
+      const start = cell.position!.start.offset!;
+      const end = cell.position!.end.offset!;
+      const first = cell.children[0]?.position?.start.offset;
+      const contentStart = first ?? (context.text[start] === '|' ? start + 1 : start);
+      return {
+        text: cell.children.map(phrasingText).join(''),
+        location: context.toLocation(contentStart),
+        range: [start, end],
+        origin: context.nextOrigin++,
+        spanned: false,
+        header: rowIndex === 0,
+      };
+    });
+    grid.push(cells);
+    coveredColumns.push(cells.length);
+    rowLocations.push(context.toLocation(row.position!.start.offset!));
+  }
+  return finishGrid('gfm', context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
+}
+
+/** Offset just past the `</table>` that closes the table opened at `start`, nested tables counted. */
+export function findTableEnd(text: string, start: number): number | undefined {
+  const tag = /<(\/?)table\b[^>]*>/gi;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return match.index + match[0].length;
+  }
+  return undefined;
+}
+
+function htmlTable(context: Context, start: number, end: number): Omit<Table, 'index'> | undefined {
+  const fragment: HastRoot = parseHtmlFragment(context.text.slice(start, end));
+  const at = (node: { position?: { start: { offset?: number } } } | undefined): Location =>
+    context.toLocation(start + (node?.position?.start.offset ?? 0));
+  const table = [...elements(fragment)].find((element) => element.tagName === 'table');
+  if (!table) return undefined;
+  const rows = ownRows(table);
+  if (rows.length === 0) {
+    context.diagnostics.push(diagnostic('table-malformed', { at: at(table), message: 'This <table> has no rows.' }));
+    return undefined;
+  }
+  const grid: (Cell | undefined)[][] = rows.map(() => []);
+  const rowLocations = rows.map((row) => at(row));
+  for (const [rowIndex, row] of rows.entries()) {
+    let column = 0;
+    for (const element of row.children.filter(isCell)) {
+      const line = grid[rowIndex]!;
+      while (line[column] !== undefined) column++;
+      if ([...elements(element)].some((inner) => inner.tagName === 'table')) {
+        context.diagnostics.push(
+          diagnostic('table-malformed', {
+            at: at(element),
+            message: 'A table nested inside a cell cannot be read as a chart cell; move it out of the table.',
+          }),
+        );
+      }
+      const colspan = spanValue(element, 'colSpan', MAX_COLSPAN, context, at(element));
+      const requestedRows = spanValue(element, 'rowSpan', MAX_ROWSPAN, context, at(element));
+      // rowspan="0" means "to the end of the table"; any span stops at the last row.
+      const rowspan = Math.min(requestedRows === 0 ? rows.length : requestedRows, rows.length - rowIndex);
+      const columns = Math.max(1, Math.min(colspan, MAX_COLSPAN - column));
+      const origin = context.nextOrigin++;
+      const base = {
+        text: toText(element, { whitespace: 'normal' }),
+        location: at(element),
+        range: [start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0)] as [number, number],
+        origin,
+        header: element.tagName === 'th',
+      };
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < columns; dc++) {
+          grid[rowIndex + dr]![column + dc] ??= { ...base, spanned: dr > 0 || dc > 0 };
+        }
+      }
+      column += columns;
+    }
+  }
+  const coveredColumns = grid.map((line) => line.filter((cell) => cell !== undefined).length);
+  return finishGrid('html', at(table), grid, coveredColumns, rowLocations);
+}
+
+/** Rows of this table only, in order, across thead/tbody/tfoot, skipping nested tables. */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (node: Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element' || child.tagName === 'table') continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function isCell(node: ElementContent): node is Element {
+  return node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th');
+}
+
+function spanValue(element: Element, property: 'colSpan' | 'rowSpan', max: number, context: Context, at: Location): number {
+  const raw = element.properties[property];
+  if (raw === undefined || raw === null) return 1;
+  const attribute = property.toLowerCase();
+  const text = String(raw).trim();
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  const zeroAllowed = property === 'rowSpan';
+  if (Number.isNaN(value) || (value === 0 && !zeroAllowed)) {
+    context.diagnostics.push(
+      diagnostic('span-invalid', { at, message: `${attribute}="${text}" is not a positive whole number; 1 is used.` }),
+    );
+    return 1;
+  }
+  if (value > max) {
+    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${text}" exceeds ${max}; ${max} is used.` }));
+    return max;
+  }
+  return value;
+}
+
+/** Drops trailing columns that only spans reach into (e.g. colspan="15" over 7 columns). */
+function finishGrid(
+  format: Table['format'],
+  location: Location,
+  grid: (Cell | undefined)[][],
+  coveredColumns: number[],
+  rowLocations: Location[],
+): Omit<Table, 'index'> {
+  let width = 0;
+  for (const line of grid) {
+    for (const [column, cell] of line.entries()) {
+      if (cell && !cell.spanned) width = Math.max(width, column + 1);
+    }
+  }
+  const rectangular = grid.map((line) => Array.from({ length: width }, (_, column) => line[column]));
+  return { format, location, grid: rectangular, width, coveredColumns, rowLocations };
+}

@@ -1,0 +1,11 @@
+export { compile, type Assets, type CompileInput, type CompileResult } from './pipeline.js';
+export { CODES, ALL_CODES, type Code, type Severity } from './diagnostics/codes.js';
+export { summarize, type Diagnostic, type Location, type RelatedLocation, type Summary } from './diagnostics/diagnostic.js';
+export { formatText } from './diagnostics/report/text.js';
+export { formatJson } from './diagnostics/report/json.js';
+export { formatSarif } from './diagnostics/report/sarif.js';
+export { findDrift } from './emit/drift.js';
+export type { OutputFile } from './emit/emit.js';
+export type { ProjectFile } from './load/types.js';
+export type { Spec, SpecItem, SpecSource, Localized } from './spec/types.js';
+export { loadAssets, readProjectFiles } from './cli/files.js';

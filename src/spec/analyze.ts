@@ -1,0 +1,60 @@
+import { alignMatrix, type AlignedMatrix } from '../align/matrix.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { extractText, type ExtractedText } from '../extract/prose.js';
+import { extractTables } from '../extract/tables.js';
+import type { SourceFile, SpecInput } from '../load/types.js';
+import { parseSource, type SourceMetadata } from '../parse/markdown.js';
+
+/** Everything one source document says, in canonical ids. */
+export interface SourceAnalysis {
+  source: SourceFile;
+  metadata: SourceMetadata;
+  matrix: AlignedMatrix;
+  title?: ExtractedText;
+  messages: Record<string, ExtractedText>;
+}
+
+/** parse → extract → align, for one source. */
+export function analyzeSource(source: SourceFile, spec: SpecInput): { value: SourceAnalysis; diagnostics: Diagnostic[] } {
+  const config = spec.config.value;
+  const parsed = parseSource(source);
+  const tables = extractTables(parsed);
+  const aligned = alignMatrix(source, tables.value, config, spec.terms.get(source.locale)?.value);
+  const messages: Record<string, ExtractedText> = {};
+  for (const [key, rule] of Object.entries(config.messages)) {
+    const text = extractText(parsed, rule);
+    if (text) messages[key] = text;
+  }
+  const analysis: SourceAnalysis = { source, metadata: parsed.metadata, matrix: aligned.value, messages };
+  const title = extractText(parsed, config.title ?? { rule: 'first-heading' });
+  if (title) analysis.title = title;
+  const diagnostics = [...tables.diagnostics, ...aligned.diagnostics].map((d) => ({ ...d, spec: config.id, locale: source.locale }));
+  return { value: analysis, diagnostics };
+}
+
+/**
+ * The source that speaks for each locale: the one the config names, else the
+ * newest by ms.date (undated counts as oldest), ties broken by file name.
+ */
+export function primarySources(analyses: readonly SourceAnalysis[], spec: SpecInput): Map<string, SourceAnalysis> {
+  const named = spec.config.value.primarySources ?? {};
+  const result = new Map<string, SourceAnalysis>();
+  for (const analysis of analyses) {
+    const { locale, name } = analysis.source;
+    const current = result.get(locale);
+    const wanted = named[locale];
+    if (wanted !== undefined) {
+      if (name === wanted) result.set(locale, analysis);
+      continue;
+    }
+    if (!current || isNewer(analysis, current)) result.set(locale, analysis);
+  }
+  return result;
+}
+
+function isNewer(a: SourceAnalysis, b: SourceAnalysis): boolean {
+  const dateA = a.metadata.date ?? '';
+  const dateB = b.metadata.date ?? '';
+  if (dateA !== dateB) return dateA > dateB;
+  return a.source.name < b.source.name;
+}

@@ -1,0 +1,99 @@
+import { factKey } from '../align/matrix.js';
+import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { preferredLabel, type Axis } from '../load/terms.js';
+import type { SpecInput } from '../load/types.js';
+import type { SourceAnalysis } from './analyze.js';
+import type { Localized, Spec, SpecSource } from './types.js';
+
+export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
+
+/**
+ * Builds the canonical spec: facts from the reference source, labels from the
+ * reviewed terms, titles and messages from each locale's primary source.
+ */
+export function buildSpec(
+  input: SpecInput,
+  analyses: readonly SourceAnalysis[],
+  primaries: ReadonlyMap<string, SourceAnalysis>,
+): Staged<Spec | undefined> {
+  const config = input.config.value;
+  const diagnostics: Diagnostic[] = [];
+  const base = { spec: config.id, locale: config.referenceLocale };
+  const reference = primaries.get(config.referenceLocale);
+  if (!reference) {
+    diagnostics.push(
+      diagnostic('reference-missing', {
+        ...base,
+        at: input.config.document.locate('/referenceLocale'),
+        message: `No source for the reference locale ${config.referenceLocale} (expected ${input.dir}/${config.primarySources?.[config.referenceLocale] ?? `${config.referenceLocale}.md`}).`,
+      }),
+    );
+    return { value: undefined, diagnostics };
+  }
+
+  const missingFacts = config.states.flatMap((state) =>
+    config.operations.filter((operation) => !reference.matrix.facts.has(factKey(state, operation))).map((operation) => `${state} × ${operation}`),
+  );
+  const missingMessages = Object.keys(config.messages).filter((key) => !reference.messages[key]);
+  if (missingFacts.length > 0 || missingMessages.length > 0) {
+    const parts = [
+      missingFacts.length > 0 ? `no fact for ${missingFacts.slice(0, 8).join(', ')}${missingFacts.length > 8 ? ` and ${missingFacts.length - 8} more` : ''}` : '',
+      missingMessages.length > 0 ? `no ${missingMessages.join(', ')} message` : '',
+    ].filter(Boolean);
+    diagnostics.push(
+      diagnostic('reference-incomplete', {
+        ...base,
+        at: { file: reference.source.path, line: 1, column: 1 },
+        message: `The reference ${reference.source.name} cannot define the spec: ${parts.join('; ')}.`,
+      }),
+    );
+    return { value: undefined, diagnostics };
+  }
+
+  const locales = [...new Set(analyses.map((analysis) => analysis.source.locale))].sort(compareStrings);
+  const referenceTerms = input.terms.get(config.referenceLocale)?.value;
+  const label = (axis: Axis, id: string): Localized =>
+    Object.fromEntries(
+      locales.map((locale) => {
+        const entry = input.terms.get(locale)?.value[axis][id] ?? referenceTerms?.[axis][id];
+        return [locale, entry === undefined ? id : preferredLabel(entry)];
+      }),
+    );
+  const perLocale = (pick: (analysis: SourceAnalysis) => string | undefined): Localized =>
+    Object.fromEntries(locales.map((locale) => [locale, pick(primaries.get(locale) ?? reference) ?? pick(reference) ?? '']));
+
+  const spec: Spec = {
+    $schema: SPEC_SCHEMA_REF,
+    id: config.id,
+    kind: config.kind,
+    referenceLocale: config.referenceLocale,
+    locales,
+    title: perLocale((analysis) => analysis.title?.text),
+    stateHeader: Object.fromEntries(
+      locales.map((locale) => [locale, input.terms.get(locale)?.value.stateHeader ?? referenceTerms?.stateHeader ?? 'State']),
+    ),
+    states: config.states.map((id) => ({ id, label: label('states', id) })),
+    operations: config.operations.map((id) => ({ id, label: label('operations', id) })),
+    allowed: Object.fromEntries(
+      config.states.map((state) => [
+        state,
+        config.operations.filter((operation) => reference.matrix.facts.get(factKey(state, operation))?.allowed),
+      ]),
+    ),
+    messages: Object.fromEntries(
+      Object.keys(config.messages).map((key) => [key, perLocale((analysis) => analysis.messages[key]?.text)]),
+    ) as Spec['messages'],
+    sources: [...analyses]
+      .sort((a, b) => compareStrings(a.source.path, b.source.path))
+      .map((analysis) => describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked')),
+  };
+  return { value: spec, diagnostics };
+}
+
+function describeSource(analysis: SourceAnalysis, role: SpecSource['role']): SpecSource {
+  const { source, metadata } = analysis;
+  const result: SpecSource = { path: source.path, locale: source.locale, sha256: source.sha256, role };
+  if (source.variant !== undefined) result.variant = source.variant;
+  if (metadata.date !== undefined) result.date = metadata.date;
+  return result;
+}

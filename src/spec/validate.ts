@@ -1,0 +1,16 @@
+import type { ValidateFunction } from 'ajv';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Spec } from './types.js';
+
+/** Checks the built spec against schema/spec.schema.json; a failure is a statespec bug or a config the schema rejects. */
+export function validateSpec(spec: Spec, validate: ValidateFunction, file: string): Diagnostic[] {
+  const id = spec.id;
+  if (validate(spec)) return [];
+  return (validate.errors ?? []).map((error) =>
+    diagnostic('spec-invalid', {
+      at: { file, line: 1, column: 1 },
+      spec: id,
+      message: `The built spec breaks schema/spec.schema.json at "${error.instancePath || '/'}": ${error.message ?? 'invalid value'}.`,
+    }),
+  );
+}
