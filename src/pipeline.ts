@@ -55,7 +55,8 @@ function compileSpec(input: SpecInput, validators: Validators): { spec?: Spec; d
   const config = input.config.value;
   const diagnostics: Diagnostic[] = [];
   const analyses: SourceAnalysis[] = [];
-  for (const source of input.sources) {
+  // Without terms a locale's labels cannot be resolved; terms-missing is its one finding.
+  for (const source of input.sources.filter((source) => input.terms.has(source.locale))) {
     const analyzed = analyzeSource(source, input);
     analyses.push(analyzed.value);
     diagnostics.push(...analyzed.diagnostics);

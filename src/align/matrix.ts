@@ -98,44 +98,59 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
 
   const rowSlots: LabelSlot[] = [];
   const rowsOfSlot: number[] = [];
+  /** Rows whose label cell is a rowspan continuation: they state facts for the row the label started in. */
+  const labelRowOf = new Map<number, number>();
   for (let row = headerRow + 1; row < table.grid.length; row++) {
     const cells = table.grid[row]!;
     const labelCell = cells[labelColumn];
     // Columns left of the label column are group headings spanning down; they say nothing about this row.
     if (cells.slice(labelColumn).every((cell) => !cell || cell.text.trim() === '')) continue;
-    if (!labelCell || labelCell.spanned) continue;
     reportCellCount(table, row, headerRow, context);
-    for (const part of splitRowLabel(labelCell.text, context)) {
-      rowSlots.push({ label: part, location: labelCell.location, line: row });
+    if (labelCell?.spanned) {
+      const start = rowsOfSlot.findLastIndex((slotRow) => table.grid[slotRow]![labelColumn]?.origin === labelCell.origin);
+      if (start >= 0) labelRowOf.set(row, rowsOfSlot[start]!);
+      continue;
+    }
+    for (const part of splitRowLabel(labelCell?.text ?? '', context)) {
+      rowSlots.push({ label: part, location: labelCell?.location ?? table.rowLocations[row]!, line: row });
       rowsOfSlot.push(row);
     }
   }
   const rows = resolveAxis('states', rowSlots, context);
 
-  for (const [column, operation] of columns) matrix.operations.set(operation.id, matrix.operations.get(operation.id) ?? operation);
+  for (const [, operation] of columns) matrix.operations.set(operation.id, matrix.operations.get(operation.id) ?? operation);
+  const statesOfRow = new Map<number, Header[]>();
   for (const [slotIndex, state] of rows) {
     if (!matrix.states.has(state.id)) matrix.states.set(state.id, state);
     const row = rowsOfSlot[slotIndex]!;
+    statesOfRow.set(row, [...(statesOfRow.get(row) ?? []), state]);
+  }
+  for (const [row, labelRow] of labelRowOf) statesOfRow.set(row, statesOfRow.get(labelRow) ?? []);
+  for (const [row, states] of [...statesOfRow].sort(([a], [b]) => a - b)) {
     for (const [column, operation] of columns) {
       const cell = table.grid[row]![column] ?? missingCell(table, row);
       const allowed = readMark(cell, context);
       if (allowed === undefined) continue;
-      const key = factKey(state.id, operation.id);
-      const earlier = matrix.facts.get(key);
-      if (earlier && earlier.allowed !== allowed) {
-        context.diagnostics.push(
-          diagnostic('fact-conflict', {
-            at: cell.location,
-            spec: context.config.id,
-            locale: context.source.locale,
-            message: `${state.id} × ${operation.id} is stated twice in ${context.source.name}: here ${markWord(allowed)}, earlier ${markWord(earlier.allowed)}.`,
-            related: [{ ...earlier.cell.location, message: 'The earlier statement.' }],
-          }),
-        );
-        continue;
-      }
-      if (!earlier) matrix.facts.set(key, { allowed, cell });
+      for (const state of states) recordFact(matrix, state.id, operation.id, { allowed, cell }, context);
     }
+  }
+}
+
+function recordFact(matrix: AlignedMatrix, state: string, operation: string, fact: Fact, context: AlignContext): void {
+  const key = factKey(state, operation);
+  const earlier = matrix.facts.get(key);
+  if (!earlier) {
+    matrix.facts.set(key, fact);
+  } else if (earlier.allowed !== fact.allowed) {
+    context.diagnostics.push(
+      diagnostic('fact-conflict', {
+        at: fact.cell.location,
+        spec: context.config.id,
+        locale: context.source.locale,
+        message: `${state} × ${operation} is stated twice in ${context.source.name}: here ${markWord(fact.allowed)}, earlier ${markWord(earlier.allowed)}.`,
+        related: [{ ...earlier.cell.location, message: 'The earlier statement.' }],
+      }),
+    );
   }
 }
 

@@ -15,10 +15,13 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
   const fileStart: Location = { file: source.path, line: 1, column: 1 };
   const firstHeader = [...matrix.operations.values(), ...matrix.states.values()][0]?.location ?? fileStart;
 
+  // A source with no readable table already has its own error; listing every id again adds nothing.
+  const hasChart = matrix.states.size > 0 || matrix.operations.size > 0;
   for (const [axis, code, noun] of [
     ['states', 'state-missing', 'row'],
     ['operations', 'operation-missing', 'column'],
   ] as const) {
+    if (!hasChart) break;
     const missing = config[axis].filter((id) => !matrix[axis].has(id));
     for (const id of missing) {
       const referenceHeader = reference.matrix[axis].get(id);

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listFiles, loadAssets, readProjectFiles } from '../../src/cli/files.js';
+import { compile, type CompileResult } from '../../src/pipeline.js';
+import type { ProjectFile } from '../../src/load/types.js';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+export const ASSETS = loadAssets(REPO_ROOT);
+export const UPDATE = process.env.UPDATE === '1';
+
+export function compileRoot(root: string): CompileResult {
+  return compile({ files: readProjectFiles(root), assets: ASSETS });
+}
+
+export function compileFiles(files: Record<string, string | Uint8Array>): CompileResult {
+  return compile({ files: toProjectFiles(files), assets: ASSETS });
+}
+
+export function toProjectFiles(files: Record<string, string | Uint8Array>): ProjectFile[] {
+  return Object.entries(files).map(([path, content]) => ({
+    path,
+    bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+  }));
+}
+
+/** The repo's own sources as an in-memory map, to edit in tests. */
+export function repoSources(): Record<string, string> {
+  return Object.fromEntries(readProjectFiles(REPO_ROOT).map((file) => [file.path, new TextDecoder().decode(file.bytes)]));
+}
+
+export function fixtureNames(): string[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Compares `actual` (path → content) with the files under `dir`. With UPDATE=1
+ * it rewrites them; otherwise a missing, stale or unexpected file is a failure.
+ */
+export function matchGoldens(dir: string, actual: Record<string, string>): string[] {
+  if (UPDATE) {
+    rmSync(dir, { recursive: true, force: true });
+    for (const [path, content] of Object.entries(actual)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    return [];
+  }
+  const problems: string[] = [];
+  const existing = existsSync(dir) ? listFiles(dir, '.') : [];
+  for (const [path, content] of Object.entries(actual)) {
+    const file = join(dir, path);
+    if (!existsSync(file)) problems.push(`missing golden ${path} (run with UPDATE=1)`);
+    else if (readFileSync(file, 'utf8') !== content) problems.push(`stale golden ${path} (run with UPDATE=1 and review the diff)`);
+  }
+  for (const path of existing.map((p) => p.replace(/^\.\//, ''))) {
+    if (!(path in actual)) problems.push(`unexpected golden ${path}`);
+  }
+  return problems;
+}
