@@ -1,0 +1,166 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { factKey } from '../src/align/matrix.js';
+import { isBlocking } from '../src/diagnostics/diagnostic.js';
+import { loadProject } from '../src/load/project.js';
+import { createValidators } from '../src/load/validators.js';
+import { analyzeSource } from '../src/spec/analyze.js';
+import * as runtime from '../generated/biztalk-services-state-chart/index.js';
+import { ASSETS, compileFiles, REPO_ROOT, repoSources, toProjectFiles } from './helpers/project.js';
+
+const SPEC = 'biztalk-services-state-chart';
+const DIR = `sources/${SPEC}`;
+const REFERENCE = `${DIR}/en-US.md`;
+
+function analyses(files: Record<string, string>) {
+  const [input] = loadProject(toProjectFiles(files), createValidators(ASSETS.schemas)).value.filter((spec) => spec.id === SPEC);
+  return input!.sources.map((source) => analyzeSource(source, input!).value);
+}
+
+describe('the repo itself', () => {
+  it('passes `statespec check` (sources consistent, generated/ up to date)', () => {
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/statespec.js'), 'check', '--root', REPO_ROOT, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    const report = JSON.parse(run.stdout) as { summary: { errors: number } };
+    expect(report.summary.errors).toBe(0);
+    expect(run.status).toBe(0);
+  });
+
+  it('reports both known defects of the seeds where they are', () => {
+    const { diagnostics } = compileFiles(repoSources());
+    const found = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    // The 2014 ko-KR page heads the Start column "여기에서" ("from here").
+    expect(found).toContain(`${DIR}/ko-KR.md:29:9 label-unknown`);
+    expect(diagnostics.find((d) => d.code === 'label-unknown')!.message).toMatch(/read as Start.*"시작" \(Start\)/);
+    // The 2016 en-US ScaleFailed row has an eleventh cell.
+    expect(found).toContain(`${DIR}/en-US.md:47:43 row-cell-count`);
+    expect(diagnostics.filter(isBlocking)).toEqual([]);
+  });
+
+  it('the runtime agrees with every seed on all 144 state × operation pairs', () => {
+    const seeds = analyses(repoSources());
+    expect(seeds.map((seed) => seed.source.name).sort()).toEqual(['en-US.2014.md', 'en-US.md', 'ko-KR.md', 'zh-TW.md']);
+    expect(runtime.STATES.length * runtime.OPERATIONS.length).toBe(144);
+    for (const seed of seeds) {
+      for (const state of runtime.STATES) {
+        for (const operation of runtime.OPERATIONS) {
+          const fact = seed.matrix.facts.get(factKey(state, operation));
+          expect(fact, `${seed.source.name}: ${state} × ${operation}`).toBeDefined();
+          expect(runtime.canPerform(state, operation), `${seed.source.name}: ${state} × ${operation}`).toBe(fact!.allowed);
+        }
+      }
+    }
+  });
+
+  it('flipping any single mark in any non-reference source is an error at that file and line', () => {
+    const files = repoSources();
+    const seeds = analyses(files).filter((seed) => seed.source.path !== REFERENCE);
+    let flips = 0;
+    for (const seed of seeds) {
+      const text = files[seed.source.path]!;
+      const cells = new Map([...seed.matrix.facts.values()].map((fact) => [fact.cell, fact.allowed]));
+      for (const [cell, allowed] of cells) {
+        const fact = { cell, allowed };
+        const [start, end] = fact.cell.range;
+        const markup = text.slice(start, end);
+        const flipped = markup.startsWith('<')
+          ? markup.replace(/^(<t[dh][^>]*>)[\s\S]*(<\/t[dh]>)$/i, `$1${fact.allowed ? ' ' : '√'}$2`)
+          : `| ${fact.allowed ? ' ' : '✔'} `;
+        expect(flipped).not.toBe(markup);
+        const result = compileFiles({ ...files, [seed.source.path]: text.slice(0, start) + flipped + text.slice(end) });
+        const errors = result.diagnostics.filter((d) => d.code === 'fact-mismatch' && d.severity === 'error');
+        expect(errors.map((d) => `${d.file}:${d.line}`), `${seed.source.name} ${start}`).toContain(
+          `${seed.source.path}:${fact.cell.location.line}`,
+        );
+        expect(result.outputs).toEqual([]);
+        flips++;
+      }
+    }
+    // 3 sources × 16 states × 9 operations, where grouped rows share one cell.
+    expect(flips).toBe(3 * 12 * 9);
+  });
+
+  it('each generated chart, parsed back as a source, states the same facts, labels and message', () => {
+    const original = compileFiles(repoSources());
+    const [spec] = original.specs;
+    const files: Record<string, string> = {};
+    for (const [path, content] of Object.entries(repoSources())) {
+      if (!path.endsWith('.md')) files[path] = content;
+    }
+    for (const output of original.outputs) {
+      const docs = /^generated\/docs\/([^/]+)\/biztalk-services-state-chart\.md$/.exec(output.path);
+      if (docs) files[`${DIR}/${docs[1]}.md`] = output.content;
+    }
+    const roundTrip = compileFiles(files);
+    expect(roundTrip.diagnostics.filter((d) => !d.suppressed)).toEqual([]);
+    const [again] = roundTrip.specs;
+    expect(again!.allowed).toEqual(spec!.allowed);
+    expect(again!.states).toEqual(spec!.states);
+    expect(again!.operations).toEqual(spec!.operations);
+    expect(again!.messages).toEqual(spec!.messages);
+    expect(again!.title).toEqual(spec!.title);
+  });
+});
+
+describe('the generated runtime', () => {
+  it('type-checks under strict settings, and a wrong state or operation name does not compile', () => {
+    const program = ts.createProgram([join(REPO_ROOT, 'test/types/runtime-usage.ts')], {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      types: [],
+    });
+    const messages = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(messages).toEqual([]);
+  });
+
+  it('answers like the spec and localizes its error with BCP 47 fallback', () => {
+    expect(runtime.canPerform('Active', 'Stop')).toBe(true);
+    expect(runtime.canPerform('Active', 'Start')).toBe(false);
+    expect(runtime.allowedOperations('ScaleFailed')).toEqual(['Delete', 'Scale']);
+    const cases: [string | undefined, string, string][] = [
+      [undefined, 'en-US', 'Operation not allowed'],
+      ['ko', 'ko-KR', '작업 허용 안 됨'],
+      ['zh-tw', 'zh-TW', '不允許此作業'],
+      ['zh-Hant-TW', 'zh-TW', '不允許此作業'],
+      ['en-GB', 'en-US', 'Operation not allowed'],
+      ['fr-FR', 'en-US', 'Operation not allowed'],
+    ];
+    for (const [requested, locale, message] of cases) {
+      let thrown: unknown;
+      try {
+        runtime.assertCanPerform('Active', 'Resume', requested);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(runtime.OperationNotAllowedError);
+      expect(thrown).toMatchObject({ state: 'Active', operation: 'Resume', locale, message, name: 'OperationNotAllowedError' });
+    }
+    expect(() => runtime.assertCanPerform('Stopped', 'Start')).not.toThrow();
+  });
+
+  it('guards untrusted strings', () => {
+    for (const value of ['Active', 'Stop']) expect(runtime.isState(value) || runtime.isOperation(value)).toBe(true);
+    for (const value of ['active', '__proto__', 'toString', '', 42, null, undefined]) {
+      expect(runtime.isState(value)).toBe(false);
+      expect(runtime.isOperation(value)).toBe(false);
+    }
+    expect(runtime.canPerform('__proto__' as runtime.State, 'Stop')).toBe(false);
+    expect(runtime.allowedOperations('nope' as runtime.State)).toEqual([]);
+  });
+
+  it('is importable from plain Node ESM as statespec/biztalk-services-state-chart', () => {
+    const script = `import { canPerform, STATES, LOCALES } from 'statespec/biztalk-services-state-chart';
+      console.log(JSON.stringify([canPerform('Stopped', 'Start'), STATES.length, LOCALES]));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([true, 16, ['en-US', 'ko-KR', 'zh-TW']]);
+  });
+});
