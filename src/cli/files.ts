@@ -6,8 +6,15 @@ import type { OutputFile } from '../emit/emit.js';
 import type { ProjectFile } from '../load/types.js';
 import type { Assets } from '../pipeline.js';
 
-/** The statespec package folder (holds schema/ and templates/). */
-export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
+export const PACKAGE_DIR = findPackageDir(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`statespec cannot find its own package folder above ${start}.`);
+  }
+}
 
 export const TEMP_PREFIX = '.statespec-tmp-';
 

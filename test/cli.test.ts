@@ -1,0 +1,139 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as draft04 from 'ajv-draft-04';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles } from '../src/cli/files.js';
+import { run } from '../src/cli/main.js';
+import { REPO_ROOT } from './helpers/project.js';
+
+const temporaryRoots: string[] = [];
+afterEach(() => {
+  for (const root of temporaryRoots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A copy of the repo's sources and generated/ in a temp dir. */
+function copyProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'statespec-cli-'));
+  temporaryRoots.push(root);
+  cpSync(join(REPO_ROOT, 'sources'), join(root, 'sources'), { recursive: true });
+  cpSync(join(REPO_ROOT, 'generated'), join(root, 'generated'), { recursive: true });
+  return root;
+}
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+function snapshot(root: string): Record<string, string> {
+  return Object.fromEntries(listFiles(root, 'generated').map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+}
+
+const KO = 'sources/biztalk-services-state-chart/ko-KR.md';
+
+describe('statespec CLI', () => {
+  it('check --format json prints one object with every diagnostic and a summary', () => {
+    const { code, stdout } = cli('check', '--root', REPO_ROOT, '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[]; summary: Record<string, number> };
+    expect(report.summary).toEqual({ errors: 0, warnings: 2, infos: 0 });
+    expect(report.diagnostics[0]).toEqual({
+      code: 'row-cell-count',
+      severity: 'warning',
+      message: expect.stringContaining('11 cells'),
+      file: 'sources/biztalk-services-state-chart/en-US.md',
+      line: 47,
+      column: 43,
+      spec: 'biztalk-services-state-chart',
+      locale: 'en-US',
+      related: [{ file: 'sources/biztalk-services-state-chart/en-US.md', line: 34, column: 1, message: 'The header row.' }],
+    });
+  });
+
+  it('check --format sarif is valid SARIF 2.1.0 with rules and positions', () => {
+    const root = copyProject();
+    const path = join(root, KO);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('<td><center>x</center></td>', '<td> </td>'));
+    const { code, stdout } = cli('check', '--root', root, '--format', 'sarif');
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout);
+    const Ajv04 = draft04.default;
+    const validate = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
+      JSON.parse(readFileSync(join(REPO_ROOT, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
+    );
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const mismatch = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'fact-mismatch');
+    expect(mismatch.level).toBe('error');
+    expect(mismatch.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: KO, uriBaseId: '%SRCROOT%' },
+      region: { startLine: 39, startColumn: 1 },
+    });
+    expect(log.runs[0].tool.driver.rules[mismatch.ruleIndex].id).toBe('fact-mismatch');
+  });
+
+  it('check --format text prints file:line:column severity message code', () => {
+    const { stdout } = cli('check', '--root', REPO_ROOT);
+    expect(stdout).toMatch(/^sources\/biztalk-services-state-chart\/ko-KR\.md:29:9 warning "여기에서" .* label-unknown$/m);
+    expect(stdout.trimEnd().split('\n').pop()).toBe('✔ 0 errors, 2 warnings, 0 infos');
+  });
+
+  it('build writes nothing when a source has an error, and check fails on it', () => {
+    const root = copyProject();
+    const before = snapshot(root);
+    writeFileSync(join(root, KO), readFileSync(join(root, KO), 'utf8').replace('<td><center>x</center></td>', '<td>?</td>'));
+    const build = cli('build', '--root', root);
+    expect(build.code).toBe(1);
+    expect(build.stdout).toMatch(/ko-KR\.md:39:1 error .* mark-unknown/);
+    expect(snapshot(root)).toEqual(before);
+    expect(cli('check', '--root', root).code).toBe(1);
+  });
+
+  it('check fails on drift and build repairs it, removing files that are not outputs', () => {
+    const root = copyProject();
+    const chart = join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md');
+    writeFileSync(chart, readFileSync(chart, 'utf8').replace('✔', ''));
+    writeFileSync(join(root, 'generated/docs/stray.md'), 'not ours\n');
+    const check = cli('check', '--root', root, '--format', 'json');
+    expect(check.code).toBe(1);
+    const stale = (JSON.parse(check.stdout).diagnostics as { code: string; file: string; line: number }[]).filter((d) => d.code === 'output-stale');
+    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual([
+      'generated/docs/ko-KR/biztalk-services-state-chart.md:7',
+      'generated/docs/stray.md:1',
+    ]);
+    expect(cli('build', '--root', root).code).toBe(0);
+    expect(snapshot(root)).toEqual(snapshot(REPO_ROOT));
+    expect(cli('check', '--root', root).code).toBe(0);
+    const leftovers = listFiles(root, 'generated').filter((path) => path.includes('.statespec-tmp-'));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('build on an empty root writes every output; a second build changes nothing', () => {
+    const root = copyProject();
+    rmSync(join(root, 'generated'), { recursive: true });
+    const first = cli('build', '--root', root);
+    expect(first.code).toBe(0);
+    expect(snapshot(root)).toEqual(snapshot(REPO_ROOT));
+    const second = cli('build', '--root', root);
+    expect(second.stderr).toContain('0 written, 0 removed');
+  });
+
+  it('rejects wrong usage with exit code 2 and a usage text, not a stack trace', () => {
+    for (const args of [[], ['launch'], ['check', '--format', 'xml'], ['build', '--bogus'], ['build', '--format', 'json']]) {
+      const result = cli(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/statespec|Usage/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(cli('--help').code).toBe(0);
+  });
+
+  it('a root without sources builds nothing and reports nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'statespec-empty-'));
+    temporaryRoots.push(root);
+    expect(cli('check', '--root', root).code).toBe(0);
+    expect(existsSync(join(root, 'generated')) ? readdirSync(join(root, 'generated')) : []).toEqual([]);
+  });
+});
