@@ -25,16 +25,26 @@ export function htmlComment(text: string): string {
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
 
+/**
+ * Escapes Markdown syntax, and `://` so that GFM does not turn a URL into a link.
+ * (GFM still links bare `www.` and e-mail addresses whatever is escaped; their text stays exact.)
+ */
+function escapeInline(text: string): string {
+  return text
+    .replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)
+    .replace(/:\/\//g, '\\://');
+}
+
 /** Inline Markdown text that renders as exactly `text` (headings, paragraphs). */
 export function mdText(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, (character) => `\\${character}`).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  return escapeInline(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
 }
 
 /** A GFM table cell: `|` is escaped and a line break becomes `<br>`. */
 export function mdCell(text: string): string {
   return text
     .split(/\r\n|[\r\n\u2028\u2029]/)
-    .map((line) => line.replace(MARKDOWN_SPECIAL, (character) => `\\${character}`).trim())
+    .map((line) => escapeInline(line).trim())
     .join('<br>');
 }
 

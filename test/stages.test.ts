@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { findMatrixLayout } from '../src/align/layout.js';
+import { htmlComment, mdCell, mdCode, mdText, tsComment, tsString } from '../src/emit/escape.js';
+import { createRenderer } from '../src/emit/render.js';
+import { extractTables, findTableEnd } from '../src/extract/tables.js';
+import type { Table } from '../src/extract/types.js';
+import { parseJson } from '../src/load/json.js';
+import { canonicalLocale, decodeUtf8 } from '../src/load/project.js';
+import { normalizeLabel } from '../src/load/terms.js';
+import type { SourceFile } from '../src/load/types.js';
+import { normalizeDate, parseMarkdown, parseSource } from '../src/parse/markdown.js';
+
+function source(text: string): SourceFile {
+  return { specId: 'x', path: 'sources/x/en-US.md', name: 'en-US.md', locale: 'en-US', text, sha256: '' };
+}
+
+function tablesOf(text: string) {
+  return extractTables(parseSource(source(text)));
+}
+
+const texts = (table: Table) => table.grid.map((row) => row.map((cell) => (cell ? cell.text.trim() : '∅')));
+
+describe('load', () => {
+  it.each([
+    ['en-us', 'en-US'],
+    ['zh-hant-tw', 'zh-Hant-TW'],
+    ['iw', 'he'],
+    ['not a tag', undefined],
+    ['en-', undefined],
+  ])('canonicalLocale(%j) is %j', (given, want) => {
+    expect(canonicalLocale(given)).toBe(want);
+  });
+
+  it.each([
+    ['plain UTF-8', [0x61, 0xc3, 0xa9], 'aé'],
+    ['BOM dropped', [0xef, 0xbb, 0xbf, 0x61], 'a'],
+    ['invalid byte', [0x61, 0xff], undefined],
+    ['UTF-16 LE BOM', [0xff, 0xfe, 0x61, 0x00], undefined],
+  ])('decodeUtf8: %s', (_, bytes, want) => {
+    expect(decodeUtf8(new Uint8Array(bytes))).toBe(want);
+  });
+
+  it.each([
+    ['trailing comma', '{\n  "a": 1,\n}', 3, 1],
+    ['comment', '{\n  // no\n  "a": 1\n}', 2, 3],
+    ['empty', '', 1, 1],
+  ])('parseJson reports %s at its line and column', (_, text, line, column) => {
+    const { value, diagnostics } = parseJson('f.json', text);
+    expect(value).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ code: 'json-syntax', line, column });
+  });
+
+  it('parseJson locates JSON Pointers and keeps "__proto__" as data', () => {
+    const { value } = parseJson('f.json', '{\n  "states": {\n    "Active": "A"\n  },\n  "__proto__": { "x": 1 }\n}');
+    expect(value!.locate('/states/Active')).toEqual({ file: 'f.json', line: 3, column: 15 });
+    expect(value!.locate('/states/Active', true)).toEqual({ file: 'f.json', line: 3, column: 5 });
+    expect(Object.getPrototypeOf(value!.value)).toBe(Object.prototype);
+    expect(Object.keys(value!.value as object)).toEqual(['states', '__proto__']);
+  });
+
+  it.each([
+    ['NFKC and width', 'Ｓｔａｒｔ', 'start'],
+    ['whitespace', '  Update \n Configuration ', 'update configuration'],
+    ['case', 'ScaleFailed', 'scalefailed'],
+  ])('normalizeLabel: %s', (_, given, want) => {
+    expect(normalizeLabel(given)).toBe(want);
+  });
+});
+
+describe('parse', () => {
+  it.each([
+    ['11/08/2016', '2016-11-08'],
+    ['6/7/2015', '2015-06-07'],
+    ['2017-06-08T00:00:00Z', '2017-06-08'],
+    ['next week', undefined],
+    [undefined, undefined],
+  ])('normalizeDate(%j) is %j', (given, want) => {
+    expect(normalizeDate(given)).toBe(want);
+  });
+
+  it.each([
+    ['YAML front matter', '---\nms.date: 11/08/2016\ntitle: x\n---\n# T\n', '2016-11-08'],
+    ['legacy <tags>', '<properties pageTitle="x" />\n<tags ms.date="06/07/2015" />\n\n# T\n', '2015-06-07'],
+    ['broken front matter', '---\n: : :\n---\n# T\n', undefined],
+  ])('metadata from %s', (_, text, date) => {
+    expect(parseSource(source(text)).metadata.date).toBe(date);
+  });
+});
+
+describe('extract', () => {
+  it('expands rowspan and colspan, drops columns only a span reaches into, keeps positions', () => {
+    const text = [
+      '# T',
+      '',
+      '<table>',
+      '<tr><th colspan="15">Operation</th></tr>',
+      '',
+      '<tr><th rowspan="18">State</th></tr>',
+      '<tr><th> </th><th>Start</th><th>Stop</th></tr>',
+      '<tr><td><b>Active</b></td><td> </td><td>√</td></tr>',
+      '</table>',
+    ].join('\n');
+    const { value, diagnostics } = tablesOf(text);
+    expect(diagnostics).toEqual([]);
+    const [table] = value;
+    expect(table!.width).toBe(4);
+    expect(texts(table!)).toEqual([
+      ['Operation', 'Operation', 'Operation', 'Operation'],
+      ['State', '∅', '∅', '∅'],
+      ['State', '', 'Start', 'Stop'],
+      ['State', 'Active', '', '√'],
+    ]);
+    expect(table!.grid[3]![3]!.location).toEqual({ file: 'sources/x/en-US.md', line: 8, column: 37 });
+    expect(findMatrixLayout(table!)).toEqual({ headerRow: 2, labelColumn: 1 });
+  });
+
+  it('reads a GFM table with <br> in cells, escaped pipes, and ragged rows', () => {
+    const text = '| S | Update <br/> Config | a\\|b |\n| --- | --- | --- |\n| A<br>B | ✔ |\n| C | | | extra |\n';
+    const [table] = tablesOf(text).value;
+    expect(texts(table!)).toEqual([
+      ['S', 'Update \n Config', 'a|b', '∅'],
+      ['A\nB', '✔', '∅', '∅'],
+      ['C', '', '', 'extra'],
+    ]);
+    expect(table!.coveredColumns).toEqual([3, 2, 4]);
+    expect(table!.grid[1]![1]!.location).toMatchObject({ line: 3, column: 12 });
+  });
+
+  it.each([
+    ['colspan="0"', '<table><tr><td colspan="0">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
+    ['colspan="-2"', '<table><tr><td colspan="-2">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
+    ['colspan="x"', '<table><tr><td colspan="x">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
+    ['colspan huge', '<table><tr><td colspan="1000000">a</td></tr><tr><td>b</td></tr></table>', ['a'], 1],
+    ['rowspan="0" to the end', '<table><tr><td rowspan="0">a</td><td>b</td></tr><tr><td>c</td></tr></table>', ['a', 'b'], 0],
+  ])('span %s is clamped or replaced, never allocated blindly', (_, html, firstRow, warnings) => {
+    const { value, diagnostics } = tablesOf(html);
+    expect(diagnostics.filter((d) => d.code === 'span-invalid')).toHaveLength(warnings);
+    const [table] = value;
+    expect(table!.width).toBeLessThanOrEqual(2);
+    expect(texts(table!)[0]).toEqual(firstRow);
+  });
+
+  it('reads a <table> that remark split at blank lines as one table, and reports an unclosed one', () => {
+    const split = '<table>\n<tr><td>a</td><td>b</td></tr>\n\n<tr><td>c</td><td>d</td></tr>\n</table>\n';
+    expect(texts(tablesOf(split).value[0]!)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const unclosed = tablesOf('<table>\n<tr><td>a</td><td>b</td></tr>\n');
+    expect(unclosed.diagnostics.map((d) => `${d.code}@${d.line}`)).toEqual(['table-malformed@1']);
+    expect(unclosed.value).toHaveLength(1);
+  });
+
+  it.each([
+    ['simple', '<table></table> tail', 15],
+    ['nested', '<table><tr><td><table></table></td></tr></TABLE>', 48],
+    ['unclosed', '<table><tr>', undefined],
+  ])('findTableEnd: %s', (_, text, want) => {
+    expect(findTableEnd(text, 0)).toBe(want);
+  });
+
+  it('reports a nested table', () => {
+    const { diagnostics } = tablesOf('<table><tr><td><table><tr><td>x</td></tr></table></td><td>y</td></tr></table>');
+    expect(diagnostics.map((d) => d.code)).toEqual(['table-malformed']);
+  });
+});
+
+describe('emit escaping', () => {
+  const hostile = 'a"b\'c\\d`e${f}*/g</script>h|i\nj\u2028k\u2029l\u202Em';
+
+  it('tsString evaluates to exactly the text, with nothing that ends a comment or a script', () => {
+    const literal = tsString(hostile);
+    expect(literal).not.toMatch(/<\/script|\u2028|\u2029/);
+    expect(new Function(`return ${literal};`)()).toBe(hostile);
+  });
+
+  it.each([
+    [tsComment, '*/ end', '*\\/ end'],
+    [tsComment, 'two\nlines', 'two lines'],
+    [htmlComment, 'a -- b --> c', 'a - - b - -&gt; c'],
+    [mdText, '*bold* [x](y) <b> #1 | a_b', '\\*bold\\* \\[x\\](y) \\<b\\> \\#1 \\| a\\_b'],
+    [mdCell, 'a|b\nc', 'a\\|b<br>c'],
+    [mdCode, 'Operation not allowed', '`Operation not allowed`'],
+    [mdCode, 'a `b` c', '``a `b` c``'],
+    [mdCode, '`edge', '`` `edge ``'],
+  ])('%o(%j) is %j', (escape, given, want) => {
+    expect(escape(given)).toBe(want);
+  });
+
+  it('mdText and mdCell render back to exactly the text, with no link or HTML injected', () => {
+    type Node = { type: string; value?: string; children?: Node[] };
+    const visible = (node: Node): string => node.value ?? (node.children ?? []).map(visible).join('');
+    const types = (node: Node): string[] => [node.type, ...(node.children ?? []).flatMap(types)];
+    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) https://y', '\\ back', '# not a heading']) {
+      const table = parseMarkdown(`| h |\n| - |\n| ${mdCell(text)} |\n`).children[0] as Node;
+      const cell = table.children![1]!.children![0]!;
+      expect(visible(cell)).toBe(text);
+      expect(types(cell).filter((type) => type !== 'text' && type !== 'tableCell')).toEqual([]);
+      const paragraph = parseMarkdown(mdText(text)).children[0] as Node;
+      expect(visible(paragraph)).toBe(text);
+      expect(types(paragraph).filter((type) => type !== 'text' && type !== 'paragraph')).toEqual([]);
+    }
+  });
+
+  it('the renderer is strict and does not HTML-escape', () => {
+    const render = createRenderer({ t: '{{name}} {{tsString name}}', missing: '{{nope}}' });
+    expect(render('t', { name: '<a & b>' })).toBe('<a & b> "<a & b>"');
+    expect(() => render('missing', {})).toThrow(/nope/);
+  });
+});
