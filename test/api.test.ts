@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { compileRoot, REPO_ROOT } from './helpers/project.js';
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'ALL_CODES',
+      'CODES',
+      'compile',
+      'findDrift',
+      'formatJson',
+      'formatSarif',
+      'formatText',
+      'loadAssets',
+      'readProjectFiles',
+      'summarize',
+    ]);
+  });
+
+  it('compile() works on files read with readProjectFiles() and the shipped assets', () => {
+    const result = api.compile({ files: api.readProjectFiles(REPO_ROOT), assets: api.loadAssets() });
+    expect(result.specs.map((spec) => spec.id)).toEqual(['biztalk-services-state-chart']);
+    expect(result.outputs.map((output) => output.path)).toEqual(compileRoot(REPO_ROOT).outputs.map((output) => output.path));
+    expect(api.summarize(result.diagnostics)).toEqual({ errors: 0, warnings: 2, infos: 0 });
+  });
+});
