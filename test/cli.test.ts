@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as draft04 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
@@ -60,7 +60,8 @@ describe('statespec CLI', () => {
     const { code, stdout } = cli('check', '--root', root, '--format', 'sarif');
     expect(code).toBe(1);
     const log = JSON.parse(stdout);
-    const Ajv04 = draft04.default;
+    // CommonJS: the class is module.exports.default.
+    const Ajv04 = ajvDraft04.default;
     const validate = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
       JSON.parse(readFileSync(join(REPO_ROOT, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
     );
