@@ -53,6 +53,15 @@ describe('statespec CLI', () => {
     });
   });
 
+  it('check --format json keeps suppressed findings, with their reason, out of the counts', () => {
+    const { stdout } = cli('check', '--root', join(REPO_ROOT, 'test/fixtures/translation-defects'), '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: { code: string; line: number; suppressed?: { reason: string } }[]; summary: { warnings: number } };
+    const suppressed = report.diagnostics.filter((d) => d.suppressed);
+    expect(suppressed).toEqual([expect.objectContaining({ code: 'label-unknown', line: 5, suppressed: { reason: expect.stringMatching(/typo/) } })]);
+    const unsuppressedWarnings = report.diagnostics.filter((d) => !d.suppressed && (d as { severity?: string }).severity === 'warning');
+    expect(report.summary.warnings).toBe(unsuppressedWarnings.length);
+  });
+
   it('check --format sarif is valid SARIF 2.1.0 with rules and positions', () => {
     const root = copyProject();
     const path = join(root, KO);

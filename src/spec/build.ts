@@ -2,6 +2,7 @@ import { factKey } from '../align/matrix.js';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { preferredLabel, type Axis } from '../load/terms.js';
 import type { SpecInput } from '../load/types.js';
+import { banner } from '../emit/views.js';
 import type { SourceAnalysis } from './analyze.js';
 import type { Localized, Spec, SpecSource } from './types.js';
 
@@ -64,6 +65,7 @@ export function buildSpec(
 
   const spec: Spec = {
     $schema: SPEC_SCHEMA_REF,
+    $comment: banner(config.id),
     id: config.id,
     kind: config.kind,
     referenceLocale: config.referenceLocale,

@@ -21,6 +21,8 @@ export interface SpecSource {
 /** The canonical spec of one article: generated/<id>/spec.json. Mirrors schema/spec.schema.json. */
 export interface Spec {
   $schema: string;
+  /** The generated-file banner (JSON has no comments). */
+  $comment: string;
   id: string;
   kind: 'permission-matrix';
   referenceLocale: string;
