@@ -40,6 +40,19 @@ describe('the repo itself', () => {
     expect(diagnostics.filter(isBlocking)).toEqual([]);
   });
 
+  it('a UTF-8 BOM and CRLF line endings change no fact and no position', () => {
+    const files = repoSources();
+    const crlf = Object.fromEntries(
+      Object.entries(files).map(([path, text]) => [path, path.endsWith('.md') ? `\uFEFF${text.replace(/\n/g, '\r\n')}` : text]),
+    );
+    const where = (result: ReturnType<typeof compileFiles>) => result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    const plain = compileFiles(files);
+    const converted = compileFiles(crlf);
+    expect(where(converted)).toEqual(where(plain));
+    expect(converted.specs).toEqual(plain.specs.map((spec) => ({ ...spec, sources: converted.specs[0]!.sources })));
+    expect(converted.outputs.filter((o) => !o.path.endsWith('spec.json'))).toEqual(plain.outputs.filter((o) => !o.path.endsWith('spec.json')));
+  });
+
   it('the runtime agrees with every seed on all 144 state × operation pairs', () => {
     const seeds = analyses(repoSources());
     expect(seeds.map((seed) => seed.source.name).sort()).toEqual(['en-US.2014.md', 'en-US.md', 'ko-KR.md', 'zh-TW.md']);
