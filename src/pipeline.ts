@@ -1,6 +1,6 @@
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
 import { applySuppressions } from './check/suppress.js';
-import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
 import { emitSpec, type OutputFile } from './emit/emit.js';
 import { createRenderer, type Templates } from './emit/render.js';
 import { loadProject } from './load/project.js';
@@ -34,10 +34,12 @@ export interface CompileResult {
 export function compile(input: CompileInput): CompileResult {
   const validators = createValidators(input.assets.schemas);
   const loaded = loadProject(input.files, validators);
-  const diagnostics = [...loaded.diagnostics];
+  const loadedIds = new Set(loaded.value.map((spec) => spec.id));
+  // Load findings of a spec that loaded go through its suppressions with the rest of its findings.
+  const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
   const specs: Spec[] = [];
   for (const specInput of loaded.value) {
-    const compiled = compileSpec(specInput, validators);
+    const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id));
     diagnostics.push(...compiled.diagnostics);
     if (compiled.spec) specs.push(compiled.spec);
   }
@@ -46,14 +48,14 @@ export function compile(input: CompileInput): CompileResult {
   let outputs: OutputFile[] = [];
   if (!blocked) {
     const render = createRenderer(input.assets.templates);
-    outputs = specs.flatMap((spec) => emitSpec(spec, render)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    outputs = specs.flatMap((spec) => emitSpec(spec, render)).sort((a, b) => compareStrings(a.path, b.path));
   }
   return { specs, outputs, diagnostics };
 }
 
-function compileSpec(input: SpecInput, validators: Validators): { spec?: Spec; diagnostics: Diagnostic[] } {
+function compileSpec(input: SpecInput, validators: Validators, loadDiagnostics: Diagnostic[]): { spec?: Spec; diagnostics: Diagnostic[] } {
   const config = input.config.value;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...loadDiagnostics];
   const analyses: SourceAnalysis[] = [];
   // Without terms a locale's labels cannot be resolved; terms-missing is its one finding.
   for (const source of input.sources.filter((source) => input.terms.has(source.locale))) {
@@ -69,11 +71,12 @@ function compileSpec(input: SpecInput, validators: Validators): { spec?: Spec; d
   const reference = primaries.get(config.referenceLocale);
   if (reference) {
     for (const analysis of analyses) {
+      if (analysis === reference) continue;
       diagnostics.push(...checkSourceTexts(analysis, config));
-      if (analysis !== reference) diagnostics.push(...checkAgainstReference(analysis, reference, config));
+      diagnostics.push(...checkAgainstReference(analysis, reference, config));
     }
   }
-  if (built.value) diagnostics.push(...validateSpec(built.value, validators.spec, `generated/${input.id}/spec.json`));
+  if (built.value) diagnostics.push(...validateSpec(built.value, validators.spec, input.config.document.file));
   const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
   if (built.value) result.spec = built.value;
   return result;
@@ -82,7 +85,7 @@ function compileSpec(input: SpecInput, validators: Validators): { spec?: Spec; d
 function missingTerms(input: SpecInput): Diagnostic[] {
   const locales = [...new Set(input.sources.map((source) => source.locale))];
   return locales
-    .filter((locale) => !input.terms.has(locale))
+    .filter((locale) => !input.termsFiles.has(locale))
     .map((locale) =>
       diagnostic('terms-missing', {
         spec: input.id,
@@ -94,15 +97,20 @@ function missingTerms(input: SpecInput): Diagnostic[] {
 }
 
 function unknownPrimarySources(input: SpecInput): Diagnostic[] {
-  const names = new Set(input.sources.map((source) => source.name));
-  return Object.entries(input.config.value.primarySources ?? {})
-    .filter(([, name]) => !names.has(name))
-    .map(([locale, name]) =>
+  const localeOf = new Map(input.sources.map((source) => [source.name, source.locale]));
+  return Object.entries(input.config.value.primarySources ?? {}).flatMap(([locale, name]) => {
+    const actual = localeOf.get(name);
+    if (actual === locale) return [];
+    return [
       diagnostic('config-invalid', {
         spec: input.id,
         locale,
         at: input.config.document.locate(`/primarySources/${locale}`),
-        message: `primarySources names ${name} for ${locale}, but there is no such source in ${input.dir}.`,
+        message:
+          actual === undefined
+            ? `primarySources names ${name} for ${locale}, but there is no such source in ${input.dir}.`
+            : `primarySources names ${name} for ${locale}, but that file is ${actual}.`,
       }),
-    );
+    ];
+  });
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
@@ -57,7 +57,7 @@ describe('statespec CLI', () => {
     const { stdout } = cli('check', '--root', join(REPO_ROOT, 'test/fixtures/translation-defects'), '--format', 'json');
     const report = JSON.parse(stdout) as { diagnostics: { code: string; line: number; suppressed?: { reason: string } }[]; summary: { warnings: number } };
     const suppressed = report.diagnostics.filter((d) => d.suppressed);
-    expect(suppressed).toEqual([expect.objectContaining({ code: 'label-unknown', line: 5, suppressed: { reason: expect.stringMatching(/typo/) } })]);
+    expect(suppressed).toEqual([expect.objectContaining({ code: 'label-unknown', line: 8, suppressed: { reason: expect.stringMatching(/typo/) } })]);
     const unsuppressedWarnings = report.diagnostics.filter((d) => !d.suppressed && (d as { severity?: string }).severity === 'warning');
     expect(report.summary.warnings).toBe(unsuppressedWarnings.length);
   });
@@ -140,10 +140,16 @@ describe('statespec CLI', () => {
     expect(cli('--help').code).toBe(0);
   });
 
-  it('a root without sources builds nothing and reports nothing', () => {
+  it('refuses a root without sources/ (exit 2) and leaves its generated/ alone', () => {
     const root = mkdtempSync(join(tmpdir(), 'statespec-empty-'));
     temporaryRoots.push(root);
-    expect(cli('check', '--root', root).code).toBe(0);
-    expect(existsSync(join(root, 'generated')) ? readdirSync(join(root, 'generated')) : []).toEqual([]);
+    mkdirSync(join(root, 'generated/stuff'), { recursive: true });
+    writeFileSync(join(root, 'generated/stuff/important.txt'), 'keep\n');
+    for (const command of ['build', 'check']) {
+      const result = cli(command, '--root', root);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('has no sources/ folder');
+    }
+    expect(readdirSync(join(root, 'generated/stuff'))).toEqual(['important.txt']);
   });
 });

@@ -73,6 +73,8 @@ describe('parse', () => {
     ['6/7/2015', '2015-06-07'],
     ['2017-06-08T00:00:00Z', '2017-06-08'],
     ['next week', undefined],
+    ['31/12/2020', undefined],
+    ['02/30/2016', undefined],
     [undefined, undefined],
   ])('normalizeDate(%j) is %j', (given, want) => {
     expect(normalizeDate(given)).toBe(want);
@@ -187,18 +189,19 @@ describe('emit escaping', () => {
     expect(escape(given)).toBe(want);
   });
 
-  it('mdText and mdCell render back to exactly the text, with no link or HTML injected', () => {
+  // GFM links bare URLs, www. and e-mail addresses whatever is escaped; their text stays exact.
+  it('mdText and mdCell render back to exactly the text, with no markup or HTML injected', () => {
     type Node = { type: string; value?: string; children?: Node[] };
     const visible = (node: Node): string => node.value ?? (node.children ?? []).map(visible).join('');
     const types = (node: Node): string[] => [node.type, ...(node.children ?? []).flatMap(types)];
-    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) https://y', '\\ back', '# not a heading']) {
+    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) see https://example.com/a', '\\ back', '# not a heading']) {
       const table = parseMarkdown(`| h |\n| - |\n| ${mdCell(text)} |\n`).children[0] as Node;
       const cell = table.children![1]!.children![0]!;
       expect(visible(cell)).toBe(text);
-      expect(types(cell).filter((type) => type !== 'text' && type !== 'tableCell')).toEqual([]);
+      expect(types(cell).filter((type) => !['text', 'tableCell', 'link'].includes(type))).toEqual([]);
       const paragraph = parseMarkdown(mdText(text)).children[0] as Node;
       expect(visible(paragraph)).toBe(text);
-      expect(types(paragraph).filter((type) => type !== 'text' && type !== 'paragraph')).toEqual([]);
+      expect(types(paragraph).filter((type) => !['text', 'paragraph', 'link'].includes(type))).toEqual([]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { closest } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import type { Cell, Table } from '../extract/types.js';
-import { acceptedLabels, normalizeLabel, termIndex, type Axis } from '../load/terms.js';
+import { acceptedLabels, collapseWhitespace, normalizeLabel, termIndex, type Axis } from '../load/terms.js';
 import type { SourceFile, SpecConfig, TermsFile } from '../load/types.js';
 import { findMatrixLayout } from './layout.js';
 
@@ -37,6 +37,8 @@ interface AlignContext {
   terms: TermsFile | undefined;
   diagnostics: Diagnostic[];
   allowedMarks: Set<string>;
+  /** normalized label → id, per axis, from the locale's terms. */
+  index: Record<Axis, Map<string, string>>;
 }
 
 /** A header label before resolution. */
@@ -55,6 +57,10 @@ export function alignMatrix(source: SourceFile, tables: readonly Table[], config
     terms,
     diagnostics: [],
     allowedMarks: new Set(config.marks?.allowed ?? DEFAULT_ALLOWED_MARKS),
+    index: {
+      states: terms ? termIndex(terms, 'states') : new Map(),
+      operations: terms ? termIndex(terms, 'operations') : new Map(),
+    },
   };
   const matrix: AlignedMatrix = { source, states: new Map(), operations: new Map(), facts: new Map() };
   if (tables.length === 0) {
@@ -92,7 +98,7 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
     const cell = header[column];
     if (!cell || (cell.spanned && header[column - 1]?.origin === cell.origin)) continue;
     if (column >= table.coveredColumns[headerRow]!) continue;
-    columnSlots.push({ label: cell.text.replace(/\s+/gu, ' ').trim(), location: cell.location, line: column });
+    columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column });
   }
   const columns = resolveAxis('operations', columnSlots, context);
 
@@ -156,7 +162,7 @@ function recordFact(matrix: AlignedMatrix, state: string, operation: string, fac
 
 /** A slot a short row does not fill reads as blank, GFM-style; row-cell-count already reported it. */
 function missingCell(table: Table, row: number): Cell {
-  return { text: '', location: table.rowLocations[row]!, range: [0, 0], origin: -1, spanned: false, header: false };
+  return { text: '', location: table.rowLocations[row]!, range: [0, 0], origin: -1, spanned: false };
 }
 
 export function markWord(allowed: boolean): string {
@@ -180,12 +186,11 @@ function readMark(cell: Cell, context: AlignContext): boolean | undefined {
 
 /** "StartFailed<br/>StopFailed" is two states; a label wrapped over lines is still one when the terms know it whole. */
 function splitRowLabel(text: string, context: AlignContext): string[] {
-  const whole = text.replace(/\s+/gu, ' ').trim();
-  const index = context.terms ? termIndex(context.terms, 'states') : new Map<string, string>();
-  if (index.has(normalizeLabel(whole))) return [whole];
+  const whole = collapseWhitespace(text);
+  if (context.index.states.has(normalizeLabel(whole))) return [whole];
   const parts = text
     .split('\n')
-    .map((part) => part.replace(/\s+/gu, ' ').trim())
+    .map(collapseWhitespace)
     .filter((part) => part !== '');
   return parts.length > 0 ? parts : [whole];
 }
@@ -221,7 +226,7 @@ const AXIS_NOUN: Record<Axis, { one: string; extra: 'state-extra' | 'operation-e
  */
 function resolveAxis(axis: Axis, slots: LabelSlot[], context: AlignContext): Map<number, Header> {
   const order = context.config[axis];
-  const index = context.terms ? termIndex(context.terms, axis) : new Map<string, string>();
+  const index = context.index[axis];
   const known: (string | undefined)[] = slots.map((slot) => index.get(normalizeLabel(slot.label)));
   const firstSlotOf = new Map<string, number>();
   const problems = new Map<number, 'unknown' | 'duplicate'>();

@@ -11,8 +11,14 @@ export function applySuppressions(diagnostics: Diagnostic[], input: SpecInput): 
   const result = diagnostics.map((d) => ({ ...d }));
   suppressions.forEach((suppression, index) => {
     const file = `${input.dir}/${suppression.file}`;
+    const place = `${suppression.file}:${suppression.line}${suppression.column === undefined ? '' : `:${suppression.column}`}`;
     const matches = result.filter(
-      (d) => d.code === suppression.code && d.file === file && d.line === suppression.line && d.suppressed === undefined,
+      (d) =>
+        d.code === suppression.code &&
+        d.file === file &&
+        d.line === suppression.line &&
+        (suppression.column === undefined || d.column === suppression.column) &&
+        d.suppressed === undefined,
     );
     if (matches.length === 1) {
       matches[0]!.suppressed = { reason: suppression.reason };
@@ -24,8 +30,8 @@ export function applySuppressions(diagnostics: Diagnostic[], input: SpecInput): 
         at: input.config.document.locate(`/suppressions/${index}`),
         message:
           matches.length === 0
-            ? `No ${suppression.code} finding at ${suppression.file}:${suppression.line}; remove this suppression or correct it.`
-            : `${matches.length} ${suppression.code} findings at ${suppression.file}:${suppression.line}; a suppression must name exactly one, so none is suppressed.`,
+            ? `No ${suppression.code} finding at ${place}; remove this suppression or correct it.`
+            : `${matches.length} ${suppression.code} findings at ${place}; a suppression must name exactly one (add "column"), so none is suppressed.`,
       }),
     );
   });

@@ -91,9 +91,10 @@ export function writeAtomically(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    writeFileSync(temporary, content);
-    const descriptor = openSync(temporary, 'r');
+    // Write and flush through one writable descriptor (fsync on a read-only one fails on Windows).
+    const descriptor = openSync(temporary, 'w');
     try {
+      writeFileSync(descriptor, content);
       fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);
@@ -103,12 +104,41 @@ export function writeAtomically(path: string, content: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+  syncFolder(dirname(path));
 }
 
-/** Leftovers of a run that was killed between writing and renaming. */
+/** Makes the rename itself durable; not every platform can open a folder, which is fine. */
+function syncFolder(folder: string): void {
+  try {
+    const descriptor = openSync(folder, 'r');
+    try {
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic there.
+  }
+}
+
+/** Leftovers of a run that was killed between writing and renaming; a live run's files are left alone. */
 function removeTemporaryFiles(root: string): void {
   for (const path of listFiles(root, 'generated')) {
-    if (path.split('/').pop()!.startsWith(TEMP_PREFIX)) rmSync(join(root, path), { force: true });
+    const name = path.split('/').pop()!;
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    rmSync(join(root, path), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

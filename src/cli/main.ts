@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDiagnostics, isBlocking, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
@@ -72,6 +73,11 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     return 2;
   }
   const root = resolve(values.root ?? '.');
+  if (!existsSync(join(root, 'sources'))) {
+    // Refuse rather than "build nothing": an empty build would empty generated/ under a wrong --root.
+    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
+    return 2;
+  }
   try {
     const result = compile({ files: readProjectFiles(root), assets: loadAssets() });
     let diagnostics: Diagnostic[] = result.diagnostics;

@@ -160,6 +160,11 @@ export const CODES = {
     summary: 'A message in a non-reference locale is still in the reference language.',
     help: 'Translate the message in the source.',
   },
+  'metadata-invalid': {
+    severity: 'warning',
+    summary: "A source's front matter or ms.date cannot be read.",
+    help: 'Fix the YAML front matter, or write ms.date as MM/DD/YYYY.',
+  },
   'title-missing': {
     severity: 'warning',
     summary: 'A source has no top-level heading to take the localized title from.',

@@ -26,13 +26,11 @@ export function htmlComment(text: string): string {
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
 
 /**
- * Escapes Markdown syntax, and `://` so that GFM does not turn a URL into a link.
- * (GFM still links bare `www.` and e-mail addresses whatever is escaped; their text stays exact.)
+ * Escapes the ASCII punctuation that can start Markdown syntax. (GFM still turns
+ * bare URLs and e-mail addresses into links whatever is escaped; their text stays exact.)
  */
 function escapeInline(text: string): string {
-  return text
-    .replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)
-    .replace(/:\/\//g, '\\://');
+  return text.replace(MARKDOWN_SPECIAL, (character) => `\\${character}`);
 }
 
 /** Inline Markdown text that renders as exactly `text` (headings, paragraphs). */

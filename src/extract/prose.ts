@@ -1,6 +1,7 @@
 import type { Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { locator } from '../load/position.js';
+import { collapseWhitespace } from '../load/terms.js';
 import type { TextRule } from '../load/types.js';
 import type { ParsedSource } from '../parse/markdown.js';
 import { phrasingText } from './tables.js';
@@ -28,7 +29,7 @@ export function extractText(parsed: ParsedSource, rule: TextRule): ExtractedText
 
 function matchRule(node: MdastNodes, rule: TextRule): string | undefined {
   if (rule.rule === 'first-heading') {
-    return node.type === 'heading' && node.depth === 1 ? collapse(node.children.map(phrasingText).join('')) : undefined;
+    return node.type === 'heading' && node.depth === 1 ? collapseWhitespace(node.children.map(phrasingText).join('')) : undefined;
   }
   return node.type === 'paragraph' ? standaloneEmphasis(node) : undefined;
 }
@@ -38,14 +39,11 @@ function standaloneEmphasis(paragraph: Paragraph): string | undefined {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const [only] = meaningful;
   if (meaningful.length !== 1 || !only) return undefined;
-  if (only.type === 'inlineCode') return collapse(only.value);
-  if (only.type === 'strong') return collapse(only.children.map((child: PhrasingContent) => phrasingText(child)).join(''));
+  if (only.type === 'inlineCode') return collapseWhitespace(only.value);
+  if (only.type === 'strong') return collapseWhitespace(only.children.map((child: PhrasingContent) => phrasingText(child)).join(''));
   return undefined;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
 
 function visit(node: MdastNodes, callback: (node: MdastNodes) => void): void {
   callback(node);

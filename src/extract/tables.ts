@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Heading, Nodes as MdastNodes, PhrasingContent, Table as MdastTable } from 'mdast';
+import type { Nodes as MdastNodes, PhrasingContent, Table as MdastTable } from 'mdast';
 import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import { locator, type OffsetToLocation } from '../load/position.js';
 import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
@@ -9,10 +9,14 @@ import type { Cell, Table } from './types.js';
 /** HTML's own limits for spans (the HTML table-processing model clamps to these). */
 export const MAX_COLSPAN = 1000;
 export const MAX_ROWSPAN = 65534;
+/** Spans are expanded slot by slot; past this many slots a table is refused rather than allocated. */
+export const MAX_GRID_SLOTS = 250_000;
 
 interface Context {
   file: string;
   text: string;
+  /** `text` with HTML comments blanked out, for finding tags. */
+  masked: string;
   toLocation: OffsetToLocation;
   diagnostics: Diagnostic[];
   nextOrigin: number;
@@ -24,55 +28,57 @@ export function extractTables(parsed: ParsedSource): Staged<Table[]> {
   const context: Context = {
     file: source.path,
     text: source.text,
+    masked: maskComments(source.text),
     toLocation: locator(source.path, source.text),
     diagnostics: [],
     nextOrigin: 0,
   };
   const tables: Omit<Table, 'index'>[] = [];
-  let heading: string | undefined;
   let coveredUntil = -1;
-  walk(mdast, (node) => {
+  walkFlow(mdast, (node) => {
     const start = node.position?.start.offset;
-    if (start === undefined || start < coveredUntil) return;
-    if (node.type === 'heading') {
-      heading = headingText(node);
-    } else if (node.type === 'table') {
-      tables.push(withHeading(gfmTable(node, context), heading));
-    } else if (node.type === 'html') {
-      // remark splits a raw <table> at blank lines, so read it from the source text, whole.
-      const opening = /<table\b/i.exec(node.value);
-      if (!opening) return;
-      const tableStart = start + opening.index;
-      const end = findTableEnd(context.text, tableStart);
-      if (end === undefined) {
+    if (start === undefined) return;
+    if (node.type === 'table' && start >= coveredUntil) {
+      tables.push(gfmTable(node, context));
+      return;
+    }
+    if (node.type !== 'html') return;
+    // remark splits a raw <table> at blank lines, so each table is read from the source text, whole;
+    // one HTML block may also hold several tables. Comments are masked so that an old,
+    // commented-out table is not read as facts.
+    const end = node.position!.end.offset!;
+    const opening = /<table\b/gi;
+    opening.lastIndex = Math.max(start, coveredUntil);
+    for (let match = opening.exec(context.masked); match && match.index < end; match = opening.exec(context.masked)) {
+      const tableEnd = findTableEnd(context.masked, match.index);
+      if (tableEnd === undefined) {
         context.diagnostics.push(
           diagnostic('table-malformed', {
-            at: context.toLocation(tableStart),
+            at: context.toLocation(match.index),
             message: 'This <table> is never closed; add </table> where the table ends.',
           }),
         );
       }
-      coveredUntil = end ?? context.text.length;
-      const table = htmlTable(context, tableStart, coveredUntil);
-      if (table) tables.push(withHeading(table, heading));
+      coveredUntil = tableEnd ?? context.text.length;
+      const table = htmlTable(context, match.index, coveredUntil);
+      if (table) tables.push(table);
+      opening.lastIndex = coveredUntil;
     }
   });
   return { value: tables.map((table, index) => ({ ...table, index })), diagnostics: context.diagnostics };
 }
 
-function withHeading(table: Omit<Table, 'index'>, heading: string | undefined): Omit<Table, 'index'> {
-  return heading === undefined ? table : { ...table, heading };
+/** Replaces the inside of every `<!-- … -->` with spaces, keeping offsets. */
+function maskComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
 }
 
-function walk(node: MdastNodes, visit: (node: MdastNodes) => void): void {
+/** Visits block-level nodes only: inline HTML in a paragraph or heading (`a <table> element`) is prose. */
+function walkFlow(node: MdastNodes, visit: (node: MdastNodes) => void): void {
   visit(node);
-  if ('children' in node && node.type !== 'table') {
-    for (const child of node.children) walk(child, visit);
+  if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+    for (const child of node.children) walkFlow(child, visit);
   }
-}
-
-function headingText(node: Heading): string {
-  return node.children.map(phrasingText).join('').trim();
 }
 
 /** Text of inline Markdown, with `<br>` as a line break and other inline HTML dropped. */
@@ -94,7 +100,7 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
   const grid: (Cell | undefined)[][] = [];
   const coveredColumns: number[] = [];
   const rowLocations: Location[] = [];
-  for (const [rowIndex, row] of node.children.entries()) {
+  for (const row of node.children) {
     const cells: Cell[] = row.children.map((cell) => {
       const start = cell.position!.start.offset!;
       const end = cell.position!.end.offset!;
@@ -106,14 +112,13 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
         range: [start, end],
         origin: context.nextOrigin++,
         spanned: false,
-        header: rowIndex === 0,
       };
     });
     grid.push(cells);
     coveredColumns.push(cells.length);
     rowLocations.push(context.toLocation(row.position!.start.offset!));
   }
-  return finishGrid('gfm', context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
+  return finishGrid(context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
 }
 
 /** Offset just past the `</table>` that closes the table opened at `start`, nested tables counted. */
@@ -141,6 +146,7 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
   }
   const grid: (Cell | undefined)[][] = rows.map(() => []);
   const rowLocations = rows.map((row) => at(row));
+  let slots = 0;
   for (const [rowIndex, row] of rows.entries()) {
     let column = 0;
     for (const element of row.children.filter(isCell)) {
@@ -159,13 +165,22 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
       // rowspan="0" means "to the end of the table"; any span stops at the last row.
       const rowspan = Math.min(requestedRows === 0 ? rows.length : requestedRows, rows.length - rowIndex);
       const columns = Math.max(1, Math.min(colspan, MAX_COLSPAN - column));
+      slots += rowspan * columns;
+      if (slots > MAX_GRID_SLOTS) {
+        context.diagnostics.push(
+          diagnostic('table-malformed', {
+            at: at(element),
+            message: `This table's rowspan/colspan values expand to more than ${MAX_GRID_SLOTS} cells; it is not read. Check the span values.`,
+          }),
+        );
+        return undefined;
+      }
       const origin = context.nextOrigin++;
       const base = {
         text: toText(element, { whitespace: 'normal' }),
         location: at(element),
         range: [start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0)] as [number, number],
         origin,
-        header: element.tagName === 'th',
       };
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < columns; dc++) {
@@ -176,7 +191,7 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     }
   }
   const coveredColumns = grid.map((line) => line.filter((cell) => cell !== undefined).length);
-  return finishGrid('html', at(table), grid, coveredColumns, rowLocations);
+  return finishGrid(at(table), grid, coveredColumns, rowLocations);
 }
 
 /** Rows of this table only, in order, across thead/tbody/tfoot, skipping nested tables. */
@@ -219,7 +234,6 @@ function spanValue(element: Element, property: 'colSpan' | 'rowSpan', max: numbe
 
 /** Drops trailing columns that only spans reach into (e.g. colspan="15" over 7 columns). */
 function finishGrid(
-  format: Table['format'],
   location: Location,
   grid: (Cell | undefined)[][],
   coveredColumns: number[],
@@ -232,5 +246,5 @@ function finishGrid(
     }
   }
   const rectangular = grid.map((line) => Array.from({ length: width }, (_, column) => line[column]));
-  return { format, location, grid: rectangular, width, coveredColumns, rowLocations };
+  return { location, grid: rectangular, width, coveredColumns, rowLocations };
 }

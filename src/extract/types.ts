@@ -11,16 +11,12 @@ export interface Cell {
   origin: number;
   /** True in slots that a span filled, false in the cell's own slot. */
   spanned: boolean;
-  header: boolean;
 }
 
 export interface Table {
   /** Position among the document's tables, from 0. */
   index: number;
-  format: 'gfm' | 'html';
   location: Location;
-  /** Text of the nearest heading before the table, if any. */
-  heading?: string;
   /** Rectangular after span expansion; `undefined` where a row has no cell. */
   grid: (Cell | undefined)[][];
   width: number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { parseJson, validateJson } from './json.js';
 import { locator } from './position.js';
 import type { Loaded, ProjectFile, SourceFile, SpecConfig, SpecInput, TermsFile } from './types.js';
@@ -12,7 +12,7 @@ const SOURCE_NAME = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:\.([a-z0-9][a-z0-9
 export function loadProject(files: readonly ProjectFile[], validators: Validators): Staged<SpecInput[]> {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, ProjectFile[]>();
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
     const match = /^sources\/([^/]+)\/(.+)$/.exec(file.path);
     if (!match) continue;
     const list = byId.get(match[1]!) ?? [];
@@ -22,7 +22,7 @@ export function loadProject(files: readonly ProjectFile[], validators: Validator
   const specs: SpecInput[] = [];
   for (const [id, specFiles] of byId) {
     const loaded = loadSpec(id, specFiles, validators);
-    diagnostics.push(...loaded.diagnostics);
+    diagnostics.push(...loaded.diagnostics.map((d) => (d.spec === undefined ? { ...d, spec: id } : d)));
     if (loaded.value) specs.push(loaded.value);
   }
   return { value: specs, diagnostics };
@@ -67,8 +67,28 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
     return { value: undefined, diagnostics };
   }
   config.value.referenceLocale = reference;
+  if (config.value.primarySources) {
+    const canonical: Record<string, string> = {};
+    for (const [tag, name] of Object.entries(config.value.primarySources)) {
+      const locale = canonicalLocale(tag);
+      if (!locale) {
+        diagnostics.push(
+          diagnostic('config-invalid', {
+            at: config.document.locate(`/primarySources/${tag}`, true),
+            spec: id,
+            message: `spec.config.json: primarySources key "${tag}" is not a valid BCP 47 locale tag.`,
+          }),
+        );
+        return { value: undefined, diagnostics };
+      }
+      canonical[locale] = name;
+    }
+    config.value.primarySources = canonical;
+  }
 
   const terms = new Map<string, Loaded<TermsFile>>();
+  /** Every locale with a terms file, loadable or not, so a broken one is not also reported as missing. */
+  const termsFiles = new Map<string, string>();
   for (const file of files.filter((f) => f.path.startsWith(`${dir}/terms/`))) {
     const localeName = /\/terms\/([^/]+)\.json$/.exec(file.path)?.[1];
     const locale = localeName ? canonicalLocale(localeName) : undefined;
@@ -82,6 +102,19 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
       );
       continue;
     }
+    const earlierTerms = termsFiles.get(locale);
+    if (earlierTerms) {
+      diagnostics.push(
+        diagnostic('terms-invalid', {
+          at: { file: file.path, line: 1, column: 1 },
+          spec: id,
+          locale,
+          message: `A second terms file for ${locale} (${earlierTerms} is the first); keep one.`,
+        }),
+      );
+      continue;
+    }
+    termsFiles.set(locale, file.path);
     const loaded = loadJson<TermsFile>(file, validators.terms, 'terms-invalid', 'terms file', diagnostics);
     if (!loaded) continue;
     if (canonicalLocale(loaded.value.locale) !== locale) {
@@ -103,7 +136,17 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
   const seen = new Map<string, string>();
   for (const file of files) {
     const name = file.path.slice(dir.length + 1);
-    if (name.includes('/') || !name.endsWith('.md')) continue;
+    if (name === 'spec.config.json' || /^terms\/[^/]+\.json$/.test(name)) continue;
+    if (!name.endsWith('.md')) {
+      diagnostics.push(
+        diagnostic('source-name', {
+          at: { file: file.path, line: 1, column: 1 },
+          spec: id,
+          message: `"${name}" is not a source (<locale>[.<variant>].md directly in ${dir}), spec.config.json or terms/<locale>.json; statespec does not read it. Move or rename it.`,
+        }),
+      );
+      continue;
+    }
     const source = decodeSource(id, file, name, diagnostics);
     if (!source) continue;
     const key = `${source.locale}.${source.variant ?? ''}`;
@@ -123,7 +166,7 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
     seen.set(key, name);
     sources.push(source);
   }
-  return { value: { id, dir, config, terms, sources }, diagnostics };
+  return { value: { id, dir, config, terms, termsFiles: new Set(termsFiles.keys()), sources }, diagnostics };
 }
 
 function loadJson<T>(

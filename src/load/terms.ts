@@ -4,9 +4,14 @@ import type { Loaded, SpecConfig, TermEntry, TermsFile } from './types.js';
 export type Axis = 'states' | 'operations';
 export const AXES: readonly Axis[] = ['states', 'operations'];
 
+/** Runs of whitespace (line breaks included) become one space; the ends are trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
 /** Labels are compared after NFKC, whitespace collapsing and case folding. */
 export function normalizeLabel(label: string): string {
-  return label.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return collapseWhitespace(label.normalize('NFKC')).toLowerCase();
 }
 
 export function preferredLabel(entry: TermEntry): string {

@@ -9,6 +9,7 @@ export interface Suppression {
   code: string;
   file: string;
   line: number;
+  column?: number;
   reason: string;
 }
 
@@ -60,6 +61,8 @@ export interface SpecInput {
   dir: string;
   config: Loaded<SpecConfig>;
   terms: Map<string, Loaded<TermsFile>>;
+  /** Locales that have a terms file, even one that failed to load. */
+  termsFiles: Set<string>;
   sources: SourceFile[];
 }
 

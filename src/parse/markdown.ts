@@ -12,6 +12,8 @@ export interface ParsedSource {
   source: SourceFile;
   mdast: MdastRoot;
   metadata: SourceMetadata;
+  /** What could not be read from the front matter or <properties>/<tags>, with the offset of the block. */
+  metadataProblems: { message: string; offset: number }[];
 }
 
 export interface SourceMetadata {
@@ -34,10 +36,17 @@ export function parseHtmlFragment(text: string): HastRoot {
 export function parseSource(source: SourceFile): ParsedSource {
   const mdast = parseMarkdown(source.text);
   const metadata: SourceMetadata = {};
+  const metadataProblems: ParsedSource['metadataProblems'] = [];
   const fields = new Map<string, string>();
+  let dateOffset = 0;
   for (const node of mdast.children) {
     if (node.type === 'yaml') {
-      for (const [key, value] of Object.entries(readYaml(node.value))) fields.set(key.toLowerCase(), value);
+      const yaml = readYaml(node.value);
+      if (!yaml) {
+        metadataProblems.push({ message: 'The YAML front matter cannot be parsed, so ms.date and the other fields are ignored.', offset: node.position?.start.offset ?? 0 });
+      }
+      for (const [key, value] of Object.entries(yaml ?? {})) fields.set(key.toLowerCase(), value);
+      dateOffset = node.position?.start.offset ?? 0;
     } else if (node.type === 'html' && /^\s*<(properties|tags)\b/i.test(node.value)) {
       for (const element of elements(parseHtmlFragment(node.value))) {
         if (element.tagName !== 'properties' && element.tagName !== 'tags') continue;
@@ -45,14 +54,22 @@ export function parseSource(source: SourceFile): ParsedSource {
           if (typeof value === 'string') fields.set(key.toLowerCase(), value);
         }
       }
+      if (fields.has('ms.date')) dateOffset = node.position?.start.offset ?? 0;
     }
   }
-  const date = normalizeDate(fields.get('ms.date'));
+  const rawDate = fields.get('ms.date');
+  const date = normalizeDate(rawDate);
   if (date) metadata.date = date;
-  return { source, mdast, metadata };
+  else if (rawDate !== undefined) {
+    metadataProblems.push({
+      message: `ms.date "${rawDate}" is not a date (MM/DD/YYYY or YYYY-MM-DD); this source counts as undated when choosing the newest.`,
+      offset: dateOffset,
+    });
+  }
+  return { source, mdast, metadata, metadataProblems };
 }
 
-function readYaml(text: string): Record<string, string> {
+function readYaml(text: string): Record<string, string> | undefined {
   try {
     const value: unknown = parseYaml(text);
     if (!value || typeof value !== 'object') return {};
@@ -62,8 +79,8 @@ function readYaml(text: string): Record<string, string> {
     }
     return result;
   } catch {
-    // Broken front matter only costs us the date; the tables are still read.
-    return {};
+    // Broken front matter costs the date (reported); the tables are still read.
+    return undefined;
   }
 }
 
@@ -71,10 +88,13 @@ function readYaml(text: string): Record<string, string> {
 export function normalizeDate(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(raw);
-  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
   const iso = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(raw);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  return undefined;
+  const [year, month, day] = us ? [us[3]!, us[1]!, us[2]!] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // Date.UTC rolls 31/12 over into another month; a real date survives the round trip.
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 export function* elements(node: HastRoot | Element): Generator<Element> {

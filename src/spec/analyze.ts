@@ -1,5 +1,6 @@
 import { alignMatrix, type AlignedMatrix } from '../align/matrix.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locator } from '../load/position.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
 import type { SourceFile, SpecInput } from '../load/types.js';
@@ -20,7 +21,8 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
   const parsed = parseSource(source);
   const tables = extractTables(parsed);
   const aligned = alignMatrix(source, tables.value, config, spec.terms.get(source.locale)?.value);
-  const messages: Record<string, ExtractedText> = {};
+  // No prototype: a message key such as "constructor" must not find an inherited member.
+  const messages: Record<string, ExtractedText> = Object.create(null) as Record<string, ExtractedText>;
   for (const [key, rule] of Object.entries(config.messages)) {
     const text = extractText(parsed, rule);
     if (text) messages[key] = text;
@@ -28,7 +30,15 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
   const analysis: SourceAnalysis = { source, metadata: parsed.metadata, matrix: aligned.value, messages };
   const title = extractText(parsed, config.title ?? { rule: 'first-heading' });
   if (title) analysis.title = title;
-  const diagnostics = [...tables.diagnostics, ...aligned.diagnostics].map((d) => ({ ...d, spec: config.id, locale: source.locale }));
+  const toLocation = locator(source.path, source.text);
+  const metadataDiagnostics = parsed.metadataProblems.map((problem) =>
+    diagnostic('metadata-invalid', { at: toLocation(problem.offset), message: problem.message }),
+  );
+  const diagnostics = [...metadataDiagnostics, ...tables.diagnostics, ...aligned.diagnostics].map((d) => ({
+    ...d,
+    spec: config.id,
+    locale: source.locale,
+  }));
   return { value: analysis, diagnostics };
 }
 

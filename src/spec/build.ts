@@ -36,10 +36,11 @@ export function buildSpec(
     config.operations.filter((operation) => !reference.matrix.facts.has(factKey(state, operation))).map((operation) => `${state} × ${operation}`),
   );
   const missingMessages = Object.keys(config.messages).filter((key) => !reference.messages[key]);
-  if (missingFacts.length > 0 || missingMessages.length > 0) {
+  if (missingFacts.length > 0 || missingMessages.length > 0 || !reference.title) {
     const parts = [
       missingFacts.length > 0 ? `no fact for ${missingFacts.slice(0, 8).join(', ')}${missingFacts.length > 8 ? ` and ${missingFacts.length - 8} more` : ''}` : '',
       missingMessages.length > 0 ? `no ${missingMessages.join(', ')} message` : '',
+      reference.title ? '' : `no title (the "${config.title?.rule ?? 'first-heading'}" rule found nothing)`,
     ].filter(Boolean);
     diagnostics.push(
       diagnostic('reference-incomplete', {

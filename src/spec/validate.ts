@@ -10,7 +10,7 @@ export function validateSpec(spec: Spec, validate: ValidateFunction, file: strin
     diagnostic('spec-invalid', {
       at: { file, line: 1, column: 1 },
       spec: id,
-      message: `The built spec breaks schema/spec.schema.json at "${error.instancePath || '/'}": ${error.message ?? 'invalid value'}.`,
+      message: `The spec built from this config breaks schema/spec.schema.json at "${error.instancePath || '/'}": ${error.message ?? 'invalid value'}.`,
     }),
   );
 }
