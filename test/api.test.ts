@@ -25,3 +25,13 @@ describe('public API', () => {
     expect(api.summarize(result.diagnostics)).toEqual({ errors: 0, warnings: 2, infos: 0 });
   });
 });
+
+describe('README', () => {
+  it('documents every diagnostic code with its severity, and no other', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+    expect(rows.sort()).toEqual(api.ALL_CODES.map((code) => `${code} ${api.CODES[code].severity}`).sort());
+  });
+});

@@ -71,8 +71,8 @@ export const CODES = {
   },
   'reference-incomplete': {
     severity: 'error',
-    summary: 'The reference source does not state every state × operation of the config.',
-    help: 'Complete the reference chart, or remove the id from spec.config.json.',
+    summary: 'The reference source does not state every state × operation of the config, or lacks its title or a message.',
+    help: 'Complete the reference, or remove the id from spec.config.json.',
   },
   'suppression-unused': {
     severity: 'warning',
@@ -174,7 +174,7 @@ export const CODES = {
   // --- output -------------------------------------------------------------
   'spec-invalid': {
     severity: 'error',
-    summary: 'The built spec does not match schema/spec.schema.json (a statespec bug or a bad config).',
+    summary: 'The spec built from a config does not match schema/spec.schema.json (a statespec bug or a config the schema rejects).',
     help: 'Report the message; it names the JSON Pointer of the bad value.',
   },
   'output-stale': {
