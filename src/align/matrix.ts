@@ -1,7 +1,9 @@
-import { closest } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import type { Cell, Table } from '../extract/types.js';
-import { acceptedLabels, collapseWhitespace, normalizeLabel, termIndex, type Axis } from '../load/terms.js';
+import { collapseWhitespace, type Axis } from '../load/terms.js';
+import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelSlot, type Vocabulary } from './labels.js';
+
+export type { Header } from './labels.js';
 import type { SourceFile, SpecConfig, TermsFile } from '../load/types.js';
 import { findMatrixLayout } from './layout.js';
 
@@ -10,12 +12,6 @@ export const DEFAULT_ALLOWED_MARKS = ['√', '✔', '✓', 'x', 'X', '○'] as c
 export interface Fact {
   allowed: boolean;
   cell: Cell;
-}
-
-export interface Header {
-  id: string;
-  label: string;
-  location: Location;
 }
 
 /** One source's permission matrix in canonical ids. */
@@ -37,16 +33,8 @@ interface AlignContext {
   terms: TermsFile | undefined;
   diagnostics: Diagnostic[];
   allowedMarks: Set<string>;
-  /** normalized label → id, per axis, from the locale's terms. */
-  index: Record<Axis, Map<string, string>>;
-}
-
-/** A header label before resolution. */
-interface LabelSlot {
-  label: string;
-  location: Location;
-  /** Index of the row or column the label heads. */
-  line: number;
+  vocabulary: Record<Axis, Vocabulary>;
+  labels: LabelContext;
 }
 
 /** Resolves the labels of every table of a source to canonical ids and reads its marks. */
@@ -57,11 +45,13 @@ export function alignMatrix(source: SourceFile, tables: readonly Table[], config
     terms,
     diagnostics: [],
     allowedMarks: new Set(config.marks?.allowed ?? DEFAULT_ALLOWED_MARKS),
-    index: {
-      states: terms ? termIndex(terms, 'states') : new Map(),
-      operations: terms ? termIndex(terms, 'operations') : new Map(),
+    vocabulary: {
+      states: vocabulary('state', 'row', 'state-extra', config.states, terms?.states),
+      operations: vocabulary('operation', 'column', 'operation-extra', config.operations, terms?.operations),
     },
+    labels: { specId: config.id, source, diagnostics: [] },
   };
+  context.labels.diagnostics = context.diagnostics;
   const matrix: AlignedMatrix = { source, states: new Map(), operations: new Map(), facts: new Map() };
   if (tables.length === 0) {
     context.diagnostics.push(
@@ -100,7 +90,8 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
     if (column >= table.coveredColumns[headerRow]!) continue;
     columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column });
   }
-  const columns = resolveAxis('operations', columnSlots, context);
+  const byColumn = resolveLabels(columnSlots, context.vocabulary.operations, context.labels);
+  const columns = new Map([...byColumn].map(([slot, header]) => [columnSlots[slot]!.line, header]));
 
   const rowSlots: LabelSlot[] = [];
   const rowsOfSlot: number[] = [];
@@ -117,12 +108,12 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
       if (start >= 0) labelRowOf.set(row, rowsOfSlot[start]!);
       continue;
     }
-    for (const part of splitRowLabel(labelCell?.text ?? '', context)) {
+    for (const part of splitRowLabel(labelCell?.text ?? '', context.vocabulary.states)) {
       rowSlots.push({ label: part, location: labelCell?.location ?? table.rowLocations[row]!, line: row });
       rowsOfSlot.push(row);
     }
   }
-  const rows = resolveAxis('states', rowSlots, context);
+  const rows = resolveLabels(rowSlots, context.vocabulary.states, context.labels);
 
   for (const [, operation] of columns) matrix.operations.set(operation.id, matrix.operations.get(operation.id) ?? operation);
   const statesOfRow = new Map<number, Header[]>();
@@ -184,17 +175,6 @@ function readMark(cell: Cell, context: AlignContext): boolean | undefined {
   return undefined;
 }
 
-/** "StartFailed<br/>StopFailed" is two states; a label wrapped over lines is still one when the terms know it whole. */
-function splitRowLabel(text: string, context: AlignContext): string[] {
-  const whole = collapseWhitespace(text);
-  if (context.index.states.has(normalizeLabel(whole))) return [whole];
-  const parts = text
-    .split('\n')
-    .map(collapseWhitespace)
-    .filter((part) => part !== '');
-  return parts.length > 0 ? parts : [whole];
-}
-
 function reportCellCount(table: Table, row: number, headerRow: number, context: AlignContext): void {
   const expected = table.coveredColumns[headerRow]!;
   const actual = table.coveredColumns[row]!;
@@ -214,105 +194,3 @@ function reportCellCount(table: Table, row: number, headerRow: number, context: 
   );
 }
 
-const AXIS_NOUN: Record<Axis, { one: string; extra: 'state-extra' | 'operation-extra'; header: string }> = {
-  states: { one: 'state', extra: 'state-extra', header: 'row' },
-  operations: { one: 'operation', extra: 'operation-extra', header: 'column' },
-};
-
-/**
- * Maps labels to ids through the locale's terms. An unknown or duplicated
- * label takes the id its position implies (counted from the nearest known
- * neighbour in the config's order), and the guess is always reported.
- */
-function resolveAxis(axis: Axis, slots: LabelSlot[], context: AlignContext): Map<number, Header> {
-  const order = context.config[axis];
-  const index = context.index[axis];
-  const known: (string | undefined)[] = slots.map((slot) => index.get(normalizeLabel(slot.label)));
-  const firstSlotOf = new Map<string, number>();
-  const problems = new Map<number, 'unknown' | 'duplicate'>();
-  known.forEach((id, slot) => {
-    if (id === undefined) problems.set(slot, 'unknown');
-    else if (firstSlotOf.has(id)) problems.set(slot, 'duplicate');
-    else firstSlotOf.set(id, slot);
-  });
-  const trusted = known.map((id, slot) => (problems.has(slot) ? undefined : id));
-  const used = new Set(trusted.filter((id): id is string => id !== undefined));
-  const result = new Map<number, Header>();
-  slots.forEach((slot, position) => {
-    const problem = problems.get(position);
-    const id = problem ? positionalGuess(position, trusted, order, used) : trusted[position]!;
-    if (problem) reportLabel(axis, slot, problem, id, known[position], firstSlotOf, slots, context);
-    if (id === undefined) return;
-    used.add(id);
-    result.set(position, { id, label: slot.label, location: slot.location });
-  });
-  // Columns are keyed by grid column, rows by slot index.
-  if (axis === 'operations') return new Map([...result].map(([position, header]) => [slots[position]!.line, header]));
-  return result;
-}
-
-function positionalGuess(position: number, trusted: (string | undefined)[], order: string[], used: Set<string>): string | undefined {
-  for (let distance = 1; distance < trusted.length; distance++) {
-    for (const neighbour of [position - distance, position + distance]) {
-      const id = trusted[neighbour];
-      if (id === undefined) continue;
-      const guess = order[order.indexOf(id) + (position - neighbour)];
-      return guess !== undefined && !used.has(guess) ? guess : undefined;
-    }
-  }
-  const guess = order[position];
-  return guess !== undefined && !used.has(guess) ? guess : undefined;
-}
-
-function reportLabel(
-  axis: Axis,
-  slot: LabelSlot,
-  problem: 'unknown' | 'duplicate',
-  guess: string | undefined,
-  knownAs: string | undefined,
-  firstSlotOf: Map<string, number>,
-  slots: LabelSlot[],
-  context: AlignContext,
-): void {
-  const noun = AXIS_NOUN[axis];
-  const base = { spec: context.config.id, locale: context.source.locale };
-  const outcome =
-    guess === undefined
-      ? `no ${noun.one} fits its position, so this ${noun.header} is ignored`
-      : `by its position it is read as ${guess}`;
-  if (problem === 'duplicate') {
-    const first = slots[firstSlotOf.get(knownAs!)!]!;
-    context.diagnostics.push(
-      diagnostic('label-duplicate', {
-        ...base,
-        at: slot.location,
-        message: `"${slot.label}" (${knownAs}) already heads another ${noun.header} of this table; ${outcome}.`,
-        related: [{ ...first.location, message: `The first ${noun.header} labelled "${first.label}".` }],
-      }),
-    );
-    return;
-  }
-  if (guess === undefined) {
-    context.diagnostics.push(
-      diagnostic(noun.extra, {
-        ...base,
-        at: slot.location,
-        message: `"${slot.label}" is not a ${context.source.locale} ${noun.one} label and ${outcome}; the reference has no such ${noun.one}.`,
-      }),
-    );
-    return;
-  }
-  const labels = context.terms
-    ? Object.entries(context.terms[axis]).flatMap(([id, entry]) => acceptedLabels(entry).map((label) => ({ id, label })))
-    : [];
-  const nearest = labels.length > 0 ? closest(normalizeLabel(slot.label), labels.map((l) => normalizeLabel(l.label))) : undefined;
-  const nearestTerm = labels.find((l) => normalizeLabel(l.label) === nearest);
-  const hint = nearestTerm ? ` The closest ${context.source.locale} term is "${nearestTerm.label}" (${nearestTerm.id}).` : '';
-  context.diagnostics.push(
-    diagnostic('label-unknown', {
-      ...base,
-      at: slot.location,
-      message: `"${slot.label}" is not a ${context.source.locale} ${noun.one} label in the terms; ${outcome}.${hint}`,
-    }),
-  );
-}
