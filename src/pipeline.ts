@@ -4,7 +4,10 @@ import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagno
 import { emitSpec, type OutputFile } from './emit/emit.js';
 import { createRenderer, type Templates } from './emit/render.js';
 import { loadProject } from './load/project.js';
-import type { ProjectFile, SpecInput } from './load/types.js';
+import type { MatrixConfig, ProjectFile, SourceFile, SpecInput, TransitionConfig } from './load/types.js';
+import { analyzeTransitionSource, type TransitionAnalysis } from './transitions/analyze.js';
+import { buildTransitionSpec } from './transitions/build.js';
+import { checkTransitionsAgainstReference, checkTransitionTables } from './transitions/check.js';
 import { createValidators, type Schemas, type Validators } from './load/validators.js';
 import { analyzeSource, primarySources, type SourceAnalysis } from './spec/analyze.js';
 import { buildSpec } from './spec/build.js';
@@ -54,32 +57,60 @@ export function compile(input: CompileInput): CompileResult {
 }
 
 function compileSpec(input: SpecInput, validators: Validators, loadDiagnostics: Diagnostic[]): { spec?: Spec; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
+  const built = isTransitionInput(input) ? compileTransitionArticle(input, diagnostics) : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics);
+  if (built) diagnostics.push(...validateSpec(built, validators.spec, input.config.document.file));
+  const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
+  if (built) result.spec = built;
+  return result;
+}
+
+function isTransitionInput(input: SpecInput): input is SpecInput<TransitionConfig> {
+  return input.config.value.kind === 'transition-article';
+}
+
+/** Sources whose locale has terms: without them labels cannot be resolved, and terms-missing is the one finding. */
+function resolvableSources(input: SpecInput): SourceFile[] {
+  return input.sources.filter((source) => input.terms.has(source.locale));
+}
+
+function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]): Spec | undefined {
   const config = input.config.value;
-  const diagnostics: Diagnostic[] = [...loadDiagnostics];
   const analyses: SourceAnalysis[] = [];
-  // Without terms a locale's labels cannot be resolved; terms-missing is its one finding.
-  for (const source of input.sources.filter((source) => input.terms.has(source.locale))) {
+  for (const source of resolvableSources(input)) {
     const analyzed = analyzeSource(source, input);
     analyses.push(analyzed.value);
     diagnostics.push(...analyzed.diagnostics);
   }
-  diagnostics.push(...missingTerms(input));
-  diagnostics.push(...unknownPrimarySources(input));
   const primaries = primarySources(analyses, input);
   const built = buildSpec(input, analyses, primaries);
   diagnostics.push(...built.diagnostics);
   const reference = primaries.get(config.referenceLocale);
-  if (reference) {
-    for (const analysis of analyses) {
-      if (analysis === reference) continue;
-      diagnostics.push(...checkSourceTexts(analysis, config));
-      diagnostics.push(...checkAgainstReference(analysis, reference, config));
-    }
+  for (const analysis of reference ? analyses : []) {
+    if (analysis === reference) continue;
+    diagnostics.push(...checkSourceTexts(analysis, config));
+    diagnostics.push(...checkAgainstReference(analysis, reference!, config));
   }
-  if (built.value) diagnostics.push(...validateSpec(built.value, validators.spec, input.config.document.file));
-  const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
-  if (built.value) result.spec = built.value;
-  return result;
+  return built.value;
+}
+
+function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[]): Spec | undefined {
+  const config = input.config.value;
+  const analyses: TransitionAnalysis[] = [];
+  for (const source of resolvableSources(input)) {
+    const analyzed = analyzeTransitionSource(source, input);
+    analyses.push(analyzed.value);
+    diagnostics.push(...analyzed.diagnostics);
+  }
+  const primaries = primarySources(analyses, input);
+  const built = buildTransitionSpec(input, analyses, primaries);
+  diagnostics.push(...built.diagnostics);
+  const reference = primaries.get(config.referenceLocale);
+  if (reference) diagnostics.push(...checkTransitionTables(reference, config));
+  for (const analysis of reference ? analyses : []) {
+    if (analysis !== reference) diagnostics.push(...checkTransitionsAgainstReference(analysis, reference!, config));
+  }
+  return built.value;
 }
 
 function missingTerms(input: SpecInput): Diagnostic[] {

@@ -4,7 +4,7 @@ import { collapseWhitespace, type Axis } from '../load/terms.js';
 import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelSlot, type Vocabulary } from './labels.js';
 
 export type { Header } from './labels.js';
-import type { SourceFile, SpecConfig, TermsFile } from '../load/types.js';
+import type { SourceFile, MatrixConfig, TermsFile } from '../load/types.js';
 import { findMatrixLayout } from './layout.js';
 
 export const DEFAULT_ALLOWED_MARKS = ['√', '✔', '✓', 'x', 'X', '○'] as const;
@@ -29,7 +29,7 @@ export function factKey(state: string, operation: string): string {
 
 interface AlignContext {
   source: SourceFile;
-  config: SpecConfig;
+  config: MatrixConfig;
   terms: TermsFile | undefined;
   diagnostics: Diagnostic[];
   allowedMarks: Set<string>;
@@ -38,7 +38,7 @@ interface AlignContext {
 }
 
 /** Resolves the labels of every table of a source to canonical ids and reads its marks. */
-export function alignMatrix(source: SourceFile, tables: readonly Table[], config: SpecConfig, terms: TermsFile | undefined): Staged<AlignedMatrix> {
+export function alignMatrix(source: SourceFile, tables: readonly Table[], config: MatrixConfig, terms: TermsFile | undefined): Staged<AlignedMatrix> {
   const context: AlignContext = {
     source,
     config,

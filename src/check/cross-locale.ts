@@ -1,14 +1,14 @@
 import { factKey, markWord } from '../align/matrix.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { normalizeLabel } from '../load/terms.js';
-import type { SpecConfig } from '../load/types.js';
+import type { MatrixConfig } from '../load/types.js';
 import type { SourceAnalysis } from '../spec/analyze.js';
 
 /**
  * Compares one source with the reference: every fact, every state and
  * operation, and the messages. Each finding names both sides.
  */
-export function checkAgainstReference(analysis: SourceAnalysis, reference: SourceAnalysis, config: SpecConfig): Diagnostic[] {
+export function checkAgainstReference(analysis: SourceAnalysis, reference: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { matrix, source } = analysis;
   const base = { spec: config.id, locale: source.locale };
@@ -81,7 +81,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
 }
 
 /** Findings about a source that do not need the reference. */
-export function checkSourceTexts(analysis: SourceAnalysis, config: SpecConfig): Diagnostic[] {
+export function checkSourceTexts(analysis: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
   if (analysis.title) return [];
   return [
     diagnostic('title-missing', {

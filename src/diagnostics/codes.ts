@@ -139,6 +139,12 @@ export const CODES = {
     help: 'Remove the column, or add the operation to the reference and the config.',
   },
 
+  'transition-outcome': {
+    severity: 'info',
+    summary: 'A transition cell names no state (e.g. "Race condition"); it is kept as an outcome note without a resulting state.',
+    help: 'Nothing to do if the text is an outcome; if it should name a state, fix the label or add it to the terms.',
+  },
+
   // --- facts and messages ---------------------------------------------------
   'fact-mismatch': {
     severity: 'error',
@@ -169,6 +175,17 @@ export const CODES = {
     severity: 'warning',
     summary: 'A source has no top-level heading to take the localized title from.',
     help: 'Add a "# Title" heading to the source.',
+  },
+
+  'state-undescribed': {
+    severity: 'warning',
+    summary: 'A state used in a transition table has no row in its description table, or a described state appears in no transition table.',
+    help: 'Describe the state, or check the transition tables for a missing or misnamed state.',
+  },
+  'transition-disagreement': {
+    severity: 'warning',
+    summary: 'The "during an operation" table and the "before and after" table of one article disagree about where an operation leads.',
+    help: 'Check both cells against the product; fix the table that is wrong.',
   },
 
   // --- output -------------------------------------------------------------

@@ -54,3 +54,15 @@ export function mdCode(text: string): string {
   const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+/**
+ * A Mermaid label: every character that Mermaid's grammar could read as syntax
+ * (ASCII punctuation, controls, bidi and other invisible characters) becomes a
+ * numeric entity code `#NNN;`, which Mermaid renders as that character.
+ */
+export function mermaidLabel(text: string): string {
+  return [...text.replace(/[\r\n\u2028\u2029]+/g, ' ')]
+    .map((character) => (/^[\p{L}\p{N} ]$/u.test(character) ? character : `#${character.codePointAt(0)};`))
+    .join('')
+    .trim();
+}

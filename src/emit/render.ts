@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { htmlComment, mdCell, mdCode, mdText, tsComment, tsString } from './escape.js';
+import { htmlComment, mdCell, mdCode, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
 
 export type Templates = Record<string, string>;
 export type Render = (name: string, view: object) => string;
@@ -11,12 +11,16 @@ export type Render = (name: string, view: object) => string;
  */
 export function createRenderer(templates: Templates): Render {
   const handlebars = Handlebars.create();
-  const helpers: Record<string, (text: string) => string> = { tsString, tsComment, htmlComment, mdText, mdCell, mdCode };
+  const helpers: Record<string, (text: string) => string> = { tsString, tsComment, htmlComment, mdText, mdCell, mdCode, mermaidLabel };
   for (const [name, helper] of Object.entries(helpers)) {
     handlebars.registerHelper(name, (value: unknown) => {
       if (typeof value !== 'string') throw new TypeError(`Helper ${name} expects a string, got ${typeof value}.`);
       return helper(value);
     });
+  }
+  // Templates named "_x" are partials, included as {{> x}}: shared text, not logic.
+  for (const [name, source] of Object.entries(templates)) {
+    if (name.startsWith('_')) handlebars.registerPartial(name.slice(1).replace(/\.[^.]+$/, ''), source);
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return (name, view) => {

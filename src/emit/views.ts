@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/types.js';
+import type { MatrixSpec } from '../spec/types.js';
 
 export const REGENERATE_COMMAND = 'npm run build';
 
@@ -18,7 +18,7 @@ export interface RuntimeView {
 }
 
 /** Plain data for templates/runtime.ts.hbs: bitmasks precomputed so the runtime only looks up. */
-export function runtimeView(spec: Spec): RuntimeView {
+export function runtimeView(spec: MatrixSpec): RuntimeView {
   const operations = spec.operations.map((operation, index) => ({ id: operation.id, bit: 2 ** index }));
   return {
     banner: banner(spec.id),
@@ -48,7 +48,7 @@ export interface ChartView {
 export const ALLOWED_MARK = '✔';
 
 /** Plain data for templates/chart.md.hbs: one row per state, labels in `locale`. */
-export function chartView(spec: Spec, locale: string): ChartView {
+export function chartView(spec: MatrixSpec, locale: string): ChartView {
   const inLocale = (text: Record<string, string>): string => text[locale] ?? text[spec.referenceLocale] ?? '';
   return {
     banner: banner(spec.id),

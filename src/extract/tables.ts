@@ -3,6 +3,7 @@ import { toText } from 'hast-util-to-text';
 import type { Nodes as MdastNodes, PhrasingContent, Table as MdastTable } from 'mdast';
 import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import { locator, type OffsetToLocation } from '../load/position.js';
+import { collapseWhitespace } from '../load/terms.js';
 import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
 import type { Cell, Table } from './types.js';
 
@@ -35,11 +36,16 @@ export function extractTables(parsed: ParsedSource): Staged<Table[]> {
   };
   const tables: Omit<Table, 'index'>[] = [];
   let coveredUntil = -1;
+  let heading: string | undefined;
+  const add = (table: Omit<Table, 'index'>): void => {
+    tables.push(heading === undefined ? table : { ...table, heading });
+  };
   walkFlow(mdast, (node) => {
     const start = node.position?.start.offset;
     if (start === undefined) return;
+    if (node.type === 'heading') heading = collapseWhitespace(node.children.map(phrasingText).join(''));
     if (node.type === 'table' && start >= coveredUntil) {
-      tables.push(gfmTable(node, context));
+      add(gfmTable(node, context));
       return;
     }
     if (node.type !== 'html') return;
@@ -61,7 +67,7 @@ export function extractTables(parsed: ParsedSource): Staged<Table[]> {
       }
       coveredUntil = tableEnd ?? context.text.length;
       const table = htmlTable(context, match.index, coveredUntil);
-      if (table) tables.push(table);
+      if (table) add(table);
       opening.lastIndex = coveredUntil;
     }
   });
@@ -90,7 +96,9 @@ export function phrasingText(node: PhrasingContent): string {
     case 'break':
       return '\n';
     case 'html':
-      return /^<br\s*\/?>$/i.test(node.value.trim()) ? '\n' : '';
+      if (/^<br\s*\/?>$/i.test(node.value.trim())) return '\n';
+      // A list written as inline HTML in a table cell keeps one item per line.
+      return /^<li\b/i.test(node.value.trim()) ? '\n- ' : '';
     default:
       return 'children' in node ? node.children.map(phrasingText).join('') : '';
   }

@@ -17,6 +17,8 @@ export interface Table {
   /** Position among the document's tables, from 0. */
   index: number;
   location: Location;
+  /** Text of the nearest heading before the table, if any. */
+  heading?: string;
   /** Rectangular after span expansion; `undefined` where a row has no cell. */
   grid: (Cell | undefined)[][];
   width: number;

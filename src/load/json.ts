@@ -49,7 +49,8 @@ export function validateJson(
   describe: string,
 ): Diagnostic[] {
   if (validate(document.value)) return [];
-  return (validate.errors ?? []).map((error) => schemaDiagnostic(document, error, code, describe));
+  // "must match the then/else schema" only repeats the errors found inside that branch.
+  return (validate.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => schemaDiagnostic(document, error, code, describe));
 }
 
 function schemaDiagnostic(document: JsonDocument, error: ErrorObject, code: Code, describe: string): Diagnostic {
@@ -65,6 +66,7 @@ function schemaDiagnostic(document: JsonDocument, error: ErrorObject, code: Code
   const where = error.instancePath === '' ? 'the top level' : `"${error.instancePath}"`;
   let message = `${describe}: at ${where}, ${error.message ?? 'invalid value'}`;
   if (error.keyword === 'additionalProperties') message += ` ("${String(error.params.additionalProperty)}")`;
+  if (error.keyword === 'const') message += ` (${JSON.stringify(error.params.allowedValue)})`;
   if (error.keyword === 'enum') message += ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`;
   return diagnostic(code, { at: document.locate(pointer, key), message: `${message}.` });
 }

@@ -22,33 +22,40 @@ export function acceptedLabels(entry: TermEntry): string[] {
   return typeof entry === 'string' ? [entry] : [entry.label, ...(entry.variants ?? [])];
 }
 
-/** normalized label → id, for one axis of one locale. */
-export function termIndex(terms: TermsFile, axis: Axis): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const [id, entry] of Object.entries(terms[axis])) {
-    for (const label of acceptedLabels(entry)) {
-      const key = normalizeLabel(label);
-      if (!index.has(key)) index.set(key, id);
-    }
+/** Each id namespace of a config, with where its terms live in a terms file. */
+export function termSets(config: SpecConfig, terms: TermsFile): { pointer: string; noun: string; ids: string[]; entries: Record<string, TermEntry> }[] {
+  if (config.kind === 'permission-matrix') {
+    return [
+      { pointer: '/states', noun: 'states', ids: config.states, entries: terms.states ?? {} },
+      { pointer: '/operations', noun: 'operations', ids: config.operations, entries: terms.operations },
+    ];
   }
-  return index;
+  return [
+    ...config.stateGroups.map((group) => ({
+      pointer: `/stateGroups/${group.id}`,
+      noun: `${group.id} states`,
+      ids: group.states,
+      entries: terms.stateGroups?.[group.id] ?? {},
+    })),
+    { pointer: '/operations', noun: 'operations', ids: config.operations, entries: terms.operations },
+  ];
 }
 
 /** Unknown ids are errors, missing ids warnings, one label for two ids an error. */
 export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFile>, config: SpecConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { document, value } = terms;
-  for (const axis of AXES) {
-    const known = new Set(config[axis]);
+  for (const { pointer, noun, ids, entries } of termSets(config, value)) {
+    const known = new Set(ids);
     const owner = new Map<string, string>();
-    for (const [id, entry] of Object.entries(value[axis])) {
+    for (const [id, entry] of Object.entries(entries)) {
       if (!known.has(id)) {
         diagnostics.push(
           diagnostic('terms-invalid', {
-            at: document.locate(`/${axis}/${id}`, true),
+            at: document.locate(`${pointer}/${id}`, true),
             spec: specId,
             locale,
-            message: `"${id}" is not one of the ${axis} in spec.config.json (${config[axis].join(', ')}).`,
+            message: `"${id}" is not one of the ${noun} in spec.config.json (${ids.join(', ')}).`,
           }),
         );
         continue;
@@ -59,11 +66,11 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
         if (other !== undefined && other !== id) {
           diagnostics.push(
             diagnostic('terms-ambiguous', {
-              at: document.locate(`/${axis}/${id}`, true),
+              at: document.locate(`${pointer}/${id}`, true),
               spec: specId,
               locale,
-              message: `"${label}" is a label of both ${other} and ${id} in ${axis}; a source using it could mean either.`,
-              related: [{ ...document.locate(`/${axis}/${other}`, true), message: `${other} has the same label.` }],
+              message: `"${label}" is a label of both ${other} and ${id} in ${noun}; a source using it could mean either.`,
+              related: [{ ...document.locate(`${pointer}/${other}`, true), message: `${other} has the same label.` }],
             }),
           );
         } else {
@@ -71,14 +78,14 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
         }
       }
     }
-    const missing = config[axis].filter((id) => !Object.hasOwn(value[axis], id));
+    const missing = ids.filter((id) => !Object.hasOwn(entries, id));
     if (missing.length > 0) {
       diagnostics.push(
         diagnostic('terms-incomplete', {
-          at: document.locate(`/${axis}`, true),
+          at: document.locate(pointer, true),
           spec: specId,
           locale,
-          message: `No ${locale} label for ${missing.join(', ')}; generated docs show the reference label instead.`,
+          message: `No ${locale} label for ${missing.join(', ')} (${noun}); generated docs show the reference label instead.`,
         }),
       );
     }

@@ -13,19 +13,39 @@ export interface Suppression {
   reason: string;
 }
 
-/** sources/<spec-id>/spec.config.json, after schema validation. */
-export interface SpecConfig {
+interface ConfigBase {
   id: string;
-  kind: 'permission-matrix';
   referenceLocale: string;
   primarySources?: Record<string, string>;
+  title?: TextRule;
+  suppressions?: Suppression[];
+}
+
+/** spec.config.json of a states × operations chart. */
+export interface MatrixConfig extends ConfigBase {
+  kind: 'permission-matrix';
   states: string[];
   operations: string[];
   marks?: { allowed: string[] };
-  title?: TextRule;
   messages: Record<string, TextRule> & { operationNotAllowed: TextRule };
-  suppressions?: Suppression[];
 }
+
+export interface TransitionTableConfig {
+  table: number;
+  headerRow?: number;
+  stateGroup: string;
+}
+
+/** spec.config.json of an article with state descriptions and transition tables. */
+export interface TransitionConfig extends ConfigBase {
+  kind: 'transition-article';
+  stateGroups: { id: string; table: number; states: string[] }[];
+  operations: string[];
+  transitions: { during: TransitionTableConfig; beforeAfter: TransitionTableConfig };
+}
+
+/** sources/<spec-id>/spec.config.json, after schema validation. */
+export type SpecConfig = MatrixConfig | TransitionConfig;
 
 export type TermEntry = string | { label: string; variants?: string[]; note?: string };
 
@@ -33,8 +53,10 @@ export type TermEntry = string | { label: string; variants?: string[]; note?: st
 export interface TermsFile {
   locale: string;
   stateHeader?: string;
-  states: Record<string, TermEntry>;
+  states?: Record<string, TermEntry>;
+  stateGroups?: Record<string, Record<string, TermEntry>>;
   operations: Record<string, TermEntry>;
+  messages?: Record<string, string>;
 }
 
 /** One source document of one locale, decoded but not yet parsed. */
@@ -55,11 +77,11 @@ export interface Loaded<T> {
   value: T;
 }
 
-export interface SpecInput {
+export interface SpecInput<Config extends SpecConfig = SpecConfig> {
   id: string;
   /** Folder relative to the root, e.g. `sources/biztalk-services-state-chart`. */
   dir: string;
-  config: Loaded<SpecConfig>;
+  config: Loaded<Config>;
   terms: Map<string, Loaded<TermsFile>>;
   /** Locales that have a terms file, even one that failed to load. */
   termsFiles: Set<string>;

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locator } from '../load/position.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
-import type { SourceFile, SpecInput } from '../load/types.js';
+import type { MatrixConfig, SourceFile, SpecInput } from '../load/types.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 
 /** Everything one source document says, in canonical ids. */
@@ -16,7 +16,7 @@ export interface SourceAnalysis {
 }
 
 /** parse → extract → align, for one source. */
-export function analyzeSource(source: SourceFile, spec: SpecInput): { value: SourceAnalysis; diagnostics: Diagnostic[] } {
+export function analyzeSource(source: SourceFile, spec: SpecInput<MatrixConfig>): { value: SourceAnalysis; diagnostics: Diagnostic[] } {
   const config = spec.config.value;
   const parsed = parseSource(source);
   const tables = extractTables(parsed);
@@ -46,9 +46,9 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
  * The source that speaks for each locale: the one the config names, else the
  * newest by ms.date (undated counts as oldest), ties broken by file name.
  */
-export function primarySources(analyses: readonly SourceAnalysis[], spec: SpecInput): Map<string, SourceAnalysis> {
+export function primarySources<Analysis extends Dated>(analyses: readonly Analysis[], spec: SpecInput): Map<string, Analysis> {
   const named = spec.config.value.primarySources ?? {};
-  const result = new Map<string, SourceAnalysis>();
+  const result = new Map<string, Analysis>();
   for (const analysis of analyses) {
     const { locale, name } = analysis.source;
     const current = result.get(locale);
@@ -62,7 +62,9 @@ export function primarySources(analyses: readonly SourceAnalysis[], spec: SpecIn
   return result;
 }
 
-function isNewer(a: SourceAnalysis, b: SourceAnalysis): boolean {
+type Dated = Pick<SourceAnalysis, 'source' | 'metadata'>;
+
+function isNewer(a: Dated, b: Dated): boolean {
   const dateA = a.metadata.date ?? '';
   const dateB = b.metadata.date ?? '';
   if (dateA !== dateB) return dateA > dateB;

@@ -1,10 +1,10 @@
 import { factKey } from '../align/matrix.js';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { preferredLabel, type Axis } from '../load/terms.js';
-import type { SpecInput } from '../load/types.js';
+import type { MatrixConfig, SpecInput } from '../load/types.js';
 import { banner } from '../emit/views.js';
 import type { SourceAnalysis } from './analyze.js';
-import type { Localized, Spec, SpecSource } from './types.js';
+import type { Localized, MatrixSpec, SpecSource } from './types.js';
 
 export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
 
@@ -13,10 +13,10 @@ export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
  * reviewed terms, titles and messages from each locale's primary source.
  */
 export function buildSpec(
-  input: SpecInput,
+  input: SpecInput<MatrixConfig>,
   analyses: readonly SourceAnalysis[],
   primaries: ReadonlyMap<string, SourceAnalysis>,
-): Staged<Spec | undefined> {
+): Staged<MatrixSpec | undefined> {
   const config = input.config.value;
   const diagnostics: Diagnostic[] = [];
   const base = { spec: config.id, locale: config.referenceLocale };
@@ -57,14 +57,14 @@ export function buildSpec(
   const label = (axis: Axis, id: string): Localized =>
     Object.fromEntries(
       locales.map((locale) => {
-        const entry = input.terms.get(locale)?.value[axis][id] ?? referenceTerms?.[axis][id];
+        const entry = input.terms.get(locale)?.value[axis]?.[id] ?? referenceTerms?.[axis]?.[id];
         return [locale, entry === undefined ? id : preferredLabel(entry)];
       }),
     );
   const perLocale = (pick: (analysis: SourceAnalysis) => string | undefined): Localized =>
     Object.fromEntries(locales.map((locale) => [locale, pick(primaries.get(locale) ?? reference) ?? pick(reference) ?? '']));
 
-  const spec: Spec = {
+  const spec: MatrixSpec = {
     $schema: SPEC_SCHEMA_REF,
     $comment: banner(config.id),
     id: config.id,
@@ -85,7 +85,7 @@ export function buildSpec(
     ),
     messages: Object.fromEntries(
       Object.keys(config.messages).map((key) => [key, perLocale((analysis) => analysis.messages[key]?.text)]),
-    ) as Spec['messages'],
+    ) as MatrixSpec['messages'],
     sources: [...analyses]
       .sort((a, b) => compareStrings(a.source.path, b.source.path))
       .map((analysis) => describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked')),
@@ -93,7 +93,7 @@ export function buildSpec(
   return { value: spec, diagnostics };
 }
 
-function describeSource(analysis: SourceAnalysis, role: SpecSource['role']): SpecSource {
+export function describeSource(analysis: Pick<SourceAnalysis, 'source' | 'metadata'>, role: SpecSource['role']): SpecSource {
   const { source, metadata } = analysis;
   const result: SpecSource = { path: source.path, locale: source.locale, sha256: source.sha256, role };
   if (source.variant !== undefined) result.variant = source.variant;

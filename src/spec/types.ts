@@ -18,8 +18,8 @@ export interface SpecSource {
   role: 'reference' | 'primary' | 'checked';
 }
 
-/** The canonical spec of one article: generated/<id>/spec.json. Mirrors schema/spec.schema.json. */
-export interface Spec {
+/** The canonical spec of a states × operations chart: generated/<id>/spec.json. Mirrors schema/spec.schema.json. */
+export interface MatrixSpec {
   $schema: string;
   /** The generated-file banner (JSON has no comments). */
   $comment: string;
@@ -35,3 +35,37 @@ export interface Spec {
   messages: { operationNotAllowed: Localized } & Record<string, Localized>;
   sources: SpecSource[];
 }
+
+export interface DescribedState extends SpecItem {
+  /** The explanation from the group's description table, where the article describes the state. */
+  description?: Localized;
+}
+
+export interface TableText {
+  /** The section heading above the table. */
+  heading: Localized;
+  /** The header labels, e.g. ["State", "Explanation"]. */
+  header: Localized[];
+}
+
+/** The canonical spec of an article with state descriptions and transition tables. */
+export interface TransitionSpec {
+  $schema: string;
+  $comment: string;
+  id: string;
+  kind: 'transition-article';
+  referenceLocale: string;
+  locales: string[];
+  title: Localized;
+  stateGroups: { id: string; text: TableText; states: DescribedState[] }[];
+  operations: SpecItem[];
+  /** The "during an operation" table: one entry per non-empty cell. */
+  transitions: { from: string; operation: string; to?: string; note?: Localized; text: Localized }[];
+  /** The "before and after an operation" table: one entry per non-empty cell. */
+  outcomes: { from: string; to: string; operations: string[]; text: Localized }[];
+  transitionText: { during: TableText; beforeAfter: TableText };
+  messages: { operationNotAllowed: Localized };
+  sources: SpecSource[];
+}
+
+export type Spec = MatrixSpec | TransitionSpec;
