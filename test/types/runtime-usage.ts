@@ -28,3 +28,11 @@ if (isState(untrusted)) {
   const narrowed: State = untrusted;
   allowedOperations(narrowed);
 }
+
+import { nextState, type State as InstanceState } from '../../generated/biztalk-server-instance-states/index.js';
+
+export const next: InstanceState | undefined = nextState('Active', 'Suspend');
+// @ts-expect-error: "Stopped" is not an instance state of this article.
+nextState('Stopped', 'Suspend');
+// @ts-expect-error: "Start" is not an operation of this article.
+nextState('Active', 'Start');
