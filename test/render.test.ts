@@ -38,7 +38,9 @@ async function render(code: string, screenshot: string): Promise<string[]> {
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
       try {
         const { svg } = await mermaid.render('diagram', diagram);
-        document.getElementById('out')!.innerHTML = svg;
+        // No DOM lib in this tsconfig: the page's document is reached through globalThis.
+        const page = globalThis as unknown as { document: { getElementById(id: string): { innerHTML: string } } };
+        page.document.getElementById('out').innerHTML = svg;
         return undefined;
       } catch (caught) {
         return String(caught);
