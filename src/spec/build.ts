@@ -1,7 +1,7 @@
 import { factKey } from '../align/matrix.js';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { preferredLabel, type Axis } from '../load/terms.js';
-import type { MatrixConfig, SpecInput } from '../load/types.js';
+import type { MatrixConfig, SourceFile, SpecInput } from '../load/types.js';
 import { banner } from '../emit/views.js';
 import type { SourceAnalysis } from './analyze.js';
 import type { Localized, MatrixSpec, SpecSource } from './types.js';
@@ -18,19 +18,8 @@ export function buildSpec(
   primaries: ReadonlyMap<string, SourceAnalysis>,
 ): Staged<MatrixSpec | undefined> {
   const config = input.config.value;
-  const diagnostics: Diagnostic[] = [];
-  const base = { spec: config.id, locale: config.referenceLocale };
   const reference = primaries.get(config.referenceLocale);
-  if (!reference) {
-    diagnostics.push(
-      diagnostic('reference-missing', {
-        ...base,
-        at: input.config.document.locate('/referenceLocale'),
-        message: `No source for the reference locale ${config.referenceLocale} (expected ${input.dir}/${config.primarySources?.[config.referenceLocale] ?? `${config.referenceLocale}.md`}).`,
-      }),
-    );
-    return { value: undefined, diagnostics };
-  }
+  if (!reference) return { value: undefined, diagnostics: [referenceMissing(input)] };
 
   const missingFacts = config.states.flatMap((state) =>
     config.operations.filter((operation) => !reference.matrix.facts.has(factKey(state, operation))).map((operation) => `${state} × ${operation}`),
@@ -42,17 +31,10 @@ export function buildSpec(
       missingMessages.length > 0 ? `no ${missingMessages.join(', ')} message` : '',
       reference.title ? '' : `no title (the "${config.title?.rule ?? 'first-heading'}" rule found nothing)`,
     ].filter(Boolean);
-    diagnostics.push(
-      diagnostic('reference-incomplete', {
-        ...base,
-        at: { file: reference.source.path, line: 1, column: 1 },
-        message: `The reference ${reference.source.name} cannot define the spec: ${parts.join('; ')}.`,
-      }),
-    );
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics: [referenceIncomplete(input, reference.source, parts)] };
   }
 
-  const locales = [...new Set(analyses.map((analysis) => analysis.source.locale))].sort(compareStrings);
+  const locales = specLocales(analyses);
   const referenceTerms = input.terms.get(config.referenceLocale)?.value;
   const label = (axis: Axis, id: string): Localized =>
     Object.fromEntries(
@@ -86,11 +68,9 @@ export function buildSpec(
     messages: Object.fromEntries(
       Object.keys(config.messages).map((key) => [key, perLocale((analysis) => analysis.messages[key]?.text)]),
     ) as MatrixSpec['messages'],
-    sources: [...analyses]
-      .sort((a, b) => compareStrings(a.source.path, b.source.path))
-      .map((analysis) => describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked')),
+    sources: describeSources(analyses, reference, primaries),
   };
-  return { value: spec, diagnostics };
+  return { value: spec, diagnostics: [] };
 }
 
 export function describeSource(analysis: Pick<SourceAnalysis, 'source' | 'metadata'>, role: SpecSource['role']): SpecSource {
@@ -99,4 +79,41 @@ export function describeSource(analysis: Pick<SourceAnalysis, 'source' | 'metada
   if (source.variant !== undefined) result.variant = source.variant;
   if (metadata.date !== undefined) result.date = metadata.date;
   return result;
+}
+
+type Described = Pick<SourceAnalysis, 'source' | 'metadata'>;
+
+/** Every locale with a source, in a fixed order. */
+export function specLocales(analyses: readonly Described[]): string[] {
+  return [...new Set(analyses.map((analysis) => analysis.source.locale))].sort(compareStrings);
+}
+
+/** The spec's source list: each file with its role, by path. */
+export function describeSources<A extends Described>(analyses: readonly A[], reference: A, primaries: ReadonlyMap<string, A>): SpecSource[] {
+  return [...analyses]
+    .sort((a, b) => compareStrings(a.source.path, b.source.path))
+    .map((analysis) =>
+      describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked'),
+    );
+}
+
+export function referenceMissing(input: SpecInput): Diagnostic {
+  const config = input.config.value;
+  const document = input.config.document;
+  return diagnostic('reference-missing', {
+    spec: config.id,
+    locale: config.referenceLocale,
+    at: document.locate('/referenceLocale'),
+    message: `No source for the reference locale ${config.referenceLocale} (expected ${input.dir}/${config.primarySources?.[config.referenceLocale] ?? `${config.referenceLocale}.md`}).`,
+  });
+}
+
+export function referenceIncomplete(input: SpecInput, reference: SourceFile, missing: string[]): Diagnostic {
+  const config = input.config.value;
+  return diagnostic('reference-incomplete', {
+    spec: config.id,
+    locale: config.referenceLocale,
+    at: { file: reference.path, line: 1, column: 1 },
+    message: `The reference ${reference.name} cannot define the spec: ${missing.join('; ')}.`,
+  });
 }

@@ -1,7 +1,7 @@
-import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import type { Staged } from '../diagnostics/diagnostic.js';
 import { preferredLabel } from '../load/terms.js';
 import type { SpecInput, TermEntry, TransitionConfig } from '../load/types.js';
-import { describeSource, SPEC_SCHEMA_REF } from '../spec/build.js';
+import { describeSources, referenceIncomplete, referenceMissing, SPEC_SCHEMA_REF, specLocales } from '../spec/build.js';
 import type { Localized, TableText, TransitionSpec } from '../spec/types.js';
 import { banner } from '../emit/views.js';
 import { pairKey, type TransitionAnalysis } from './analyze.js';
@@ -17,37 +17,17 @@ export function buildTransitionSpec(
   primaries: ReadonlyMap<string, TransitionAnalysis>,
 ): Staged<TransitionSpec | undefined> {
   const config = input.config.value;
-  const diagnostics: Diagnostic[] = [];
   const reference = primaries.get(config.referenceLocale);
-  const base = { spec: config.id, locale: config.referenceLocale };
-  if (!reference) {
-    diagnostics.push(
-      diagnostic('reference-missing', {
-        ...base,
-        at: input.config.document.locate('/referenceLocale'),
-        message: `No source for the reference locale ${config.referenceLocale} (expected ${input.dir}/${config.primarySources?.[config.referenceLocale] ?? `${config.referenceLocale}.md`}).`,
-      }),
-    );
-    return { value: undefined, diagnostics };
-  }
+  if (!reference) return { value: undefined, diagnostics: [referenceMissing(input)] };
   const referenceTerms = input.terms.get(config.referenceLocale)?.value;
   const missing = [
     reference.title ? '' : 'no title',
     reference.during.size > 0 ? '' : 'no "during an operation" transitions',
     referenceTerms?.messages?.operationNotAllowed ? '' : `no operationNotAllowed message in terms/${config.referenceLocale}.json`,
   ].filter(Boolean);
-  if (missing.length > 0) {
-    diagnostics.push(
-      diagnostic('reference-incomplete', {
-        ...base,
-        at: { file: reference.source.path, line: 1, column: 1 },
-        message: `The reference ${reference.source.name} cannot define the spec: ${missing.join('; ')}.`,
-      }),
-    );
-    return { value: undefined, diagnostics };
-  }
+  if (missing.length > 0) return { value: undefined, diagnostics: [referenceIncomplete(input, reference.source, missing)] };
 
-  const locales = [...new Set(analyses.map((analysis) => analysis.source.locale))].sort(compareStrings);
+  const locales = specLocales(analyses);
   const speaking = (locale: string): TransitionAnalysis => primaries.get(locale) ?? reference;
   const perLocale = (pick: (analysis: TransitionAnalysis, locale: string) => string | undefined): Localized =>
     Object.fromEntries(locales.map((locale) => [locale, pick(speaking(locale), locale) ?? pick(reference, config.referenceLocale) ?? '']));
@@ -121,11 +101,7 @@ export function buildTransitionSpec(
         ]),
       ),
     },
-    sources: [...analyses]
-      .sort((a, b) => compareStrings(a.source.path, b.source.path))
-      .map((analysis) =>
-        describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked'),
-      ),
+    sources: describeSources(analyses, reference, primaries),
   };
-  return { value: spec, diagnostics };
+  return { value: spec, diagnostics: [] };
 }
