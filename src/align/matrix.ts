@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace, type Axis } from '../load/terms.js';
 import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelSlot, type Vocabulary } from './labels.js';

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Loaded, SpecConfig, TermEntry, TermsFile } from './types.js';
 
 export type Axis = 'states' | 'operations';
-export const AXES: readonly Axis[] = ['states', 'operations'];
 
 /** Runs of whitespace (line breaks included) become one space; the ends are trimmed. */
 export function collapseWhitespace(text: string): string {

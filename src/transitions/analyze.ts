@@ -72,6 +72,8 @@ const ROW_SEPARATORS = /[\n/]/;
 interface Context extends LabelContext {
   config: TransitionConfig;
   terms: TermsFile | undefined;
+  /** Built once per source: group id (or "operations") → vocabulary. */
+  vocabularies: Map<string, Vocabulary>;
 }
 
 /** parse → extract → align for one source of a transition article. */
@@ -80,7 +82,7 @@ export function analyzeTransitionSource(source: SourceFile, input: SpecInput<Tra
   const terms = input.terms.get(source.locale)?.value;
   const parsed = parseSource(source);
   const tables = extractTables(parsed);
-  const context: Context = { specId: config.id, source, diagnostics: [...tables.diagnostics], config, terms };
+  const context: Context = { specId: config.id, source, diagnostics: [...tables.diagnostics], config, terms, vocabularies: new Map() };
   const toLocation = locator(source.path, source.text);
   for (const problem of parsed.metadataProblems) {
     context.diagnostics.push(diagnostic('metadata-invalid', { at: toLocation(problem.offset), message: problem.message }));
@@ -123,13 +125,26 @@ function pickTable(tables: Table[], index: number, what: string, context: Contex
   return table;
 }
 
+function cachedVocabulary(key: string, context: Context, make: () => Vocabulary): Vocabulary {
+  let known = context.vocabularies.get(key);
+  if (!known) {
+    known = make();
+    context.vocabularies.set(key, known);
+  }
+  return known;
+}
+
 function groupVocabulary(groupId: string, context: Context): Vocabulary {
-  const group = context.config.stateGroups.find((candidate) => candidate.id === groupId);
-  return vocabulary(`${groupId} state`, 'row', 'state-extra', group?.states ?? [], context.terms?.stateGroups?.[groupId]);
+  return cachedVocabulary(`group:${groupId}`, context, () => {
+    const group = context.config.stateGroups.find((candidate) => candidate.id === groupId);
+    return vocabulary(`${groupId} state`, 'row', 'state-extra', group?.states ?? [], context.terms?.stateGroups?.[groupId]);
+  });
 }
 
 function operationVocabulary(context: Context): Vocabulary {
-  return vocabulary('operation', 'column', 'operation-extra', context.config.operations, context.terms?.operations);
+  return cachedVocabulary('operations', context, () =>
+    vocabulary('operation', 'column', 'operation-extra', context.config.operations, context.terms?.operations),
+  );
 }
 
 const blank = (cell: Cell | undefined): boolean => cell === undefined || cell.text.trim() === '';
