@@ -1,4 +1,5 @@
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
+import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
 import { emitSpec, type OutputFile } from './emit/emit.js';
@@ -91,6 +92,7 @@ function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]
     diagnostics.push(...checkSourceTexts(analysis, config));
     diagnostics.push(...checkAgainstReference(analysis, reference!, config));
   }
+  diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
   return built.value;
 }
 
@@ -110,7 +112,13 @@ function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostic
   for (const analysis of reference ? analyses : []) {
     if (analysis !== reference) diagnostics.push(...checkTransitionsAgainstReference(analysis, reference!, config));
   }
+  diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
   return built.value;
+}
+
+function checkShapes(analyses: readonly Shaped[], referenceLocale: string, specId: string): Diagnostic[] {
+  const referenceVersions = analyses.filter((analysis) => analysis.source.locale === referenceLocale);
+  return analyses.filter((analysis) => analysis.source.locale !== referenceLocale).flatMap((analysis) => checkTableShape(analysis, referenceVersions, specId));
 }
 
 function missingTerms(input: SpecInput): Diagnostic[] {

@@ -3,10 +3,17 @@ import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagn
 import { acceptedLabels, collapseWhitespace, normalizeLabel } from '../load/terms.js';
 import type { SourceFile, TermEntry } from '../load/types.js';
 
+/**
+ * How a label was matched: one of the locale's reviewed labels, a mistake the
+ * terms record for this source language, or the reference language's label.
+ */
+export type LabelVia = 'term' | 'mistranslation' | 'untranslated';
+
 export interface Header {
   id: string;
   label: string;
   location: Location;
+  via: LabelVia;
 }
 
 /** A header label before resolution. */
@@ -15,6 +22,26 @@ export interface LabelSlot {
   location: Location;
   /** Index of the row or column the label heads. */
   line: number;
+  /** Position of the table among the document's tables. */
+  table: number;
+  /** Which of the states one label cell names ("StartFailed<br>StopFailed" has parts 0 and 1). */
+  part: number;
+}
+
+/** Every header slot of a source, resolved or not: the positions `locale add` aligns by and the health report counts. */
+export interface LabelRecord {
+  /** Where this axis's terms live in a terms file, e.g. `/operations` or `/stateGroups/instance`. */
+  pointer: string;
+  table: number;
+  header: 'row' | 'column';
+  line: number;
+  part: number;
+  label: string;
+  location: Location;
+  id?: string;
+  via?: LabelVia;
+  /** The label is the reference language's label for its id, in a source of another language. */
+  untranslated: boolean;
 }
 
 /** The ids one axis of a table may name, in canonical order, with the locale's labels for them. */
@@ -22,29 +49,75 @@ export interface Vocabulary {
   noun: string;
   header: 'row' | 'column';
   extraCode: 'state-extra' | 'operation-extra';
+  pointer: string;
   order: readonly string[];
-  /** normalized label → id */
+  /** normalized reviewed label → id */
   index: Map<string, string>;
+  /** normalized label → ids whose terms record it as a mistake of some source */
+  mistranslations: Map<string, string[]>;
+  /** normalized reference-language label → id; empty when the locale speaks the reference's language */
+  reference: Map<string, string>;
   labels: { id: string; label: string }[];
+  notes: Map<string, string>;
 }
 
 export interface LabelContext {
   specId: string;
   source: SourceFile;
   diagnostics: Diagnostic[];
+  records: LabelRecord[];
 }
 
-export function vocabulary(
-  noun: Vocabulary['noun'],
-  header: Vocabulary['header'],
-  extraCode: Vocabulary['extraCode'],
-  order: readonly string[],
-  terms: Record<string, TermEntry> | undefined,
-): Vocabulary {
-  const labels = Object.entries(terms ?? {}).flatMap(([id, entry]) => acceptedLabels(entry).map((label) => ({ id, label })));
+export interface VocabularyInput {
+  noun: string;
+  header: Vocabulary['header'];
+  extraCode: Vocabulary['extraCode'];
+  pointer: string;
+  order: readonly string[];
+  terms: Record<string, TermEntry> | undefined;
+  /** The reference locale's terms, given only when the source's language differs from the reference's. */
+  referenceTerms?: Record<string, TermEntry> | undefined;
+}
+
+export function vocabulary(input: VocabularyInput): Vocabulary {
+  const known = new Set(input.order);
+  const entries = Object.entries(input.terms ?? {}).filter(([id]) => known.has(id));
+  const labels = entries.flatMap(([id, entry]) => acceptedLabels(entry).map((label) => ({ id, label })));
   const index = new Map<string, string>();
   for (const { id, label } of labels) if (!index.has(normalizeLabel(label))) index.set(normalizeLabel(label), id);
-  return { noun, header, extraCode, order, index, labels };
+  const mistranslations = new Map<string, string[]>();
+  const notes = new Map<string, string>();
+  for (const [id, entry] of entries) {
+    if (typeof entry === 'string') continue;
+    if (entry.note !== undefined) notes.set(id, entry.note);
+    for (const wrong of entry.mistranslations ?? []) {
+      const key = normalizeLabel(wrong);
+      mistranslations.set(key, [...(mistranslations.get(key) ?? []), id]);
+    }
+  }
+  const reference = new Map<string, string>();
+  for (const [id, entry] of Object.entries(input.referenceTerms ?? {})) {
+    if (!known.has(id)) continue;
+    for (const label of acceptedLabels(entry)) if (!reference.has(normalizeLabel(label))) reference.set(normalizeLabel(label), id);
+  }
+  return { noun: input.noun, header: input.header, extraCode: input.extraCode, pointer: input.pointer, order: input.order, index, mistranslations, reference, labels, notes };
+}
+
+/** Every id a label could stand for, best first: a reviewed label, recorded mistakes, then the reference language's label. */
+function candidates(label: string, known: Vocabulary): { id: string; via: LabelVia }[] {
+  const key = normalizeLabel(label);
+  const term = known.index.get(key);
+  const found: { id: string; via: LabelVia }[] = term === undefined ? [] : [{ id: term, via: 'term' }];
+  for (const id of known.mistranslations.get(key) ?? []) if (id !== term) found.push({ id, via: 'mistranslation' });
+  const untranslated = known.reference.get(key);
+  if (found.length === 0 && untranslated !== undefined) found.push({ id: untranslated, via: 'untranslated' });
+  return found;
+}
+
+/** The one id a label names on its own (a table cell, not a header), if it names exactly one. */
+export function lookupLabel(label: string, known: Vocabulary): { id: string; via: LabelVia } | undefined {
+  const found = candidates(label, known);
+  return found[0]?.via === 'term' || found.length === 1 ? found[0] : undefined;
 }
 
 /**
@@ -53,7 +126,7 @@ export function vocabulary(
  */
 export function splitRowLabel(text: string, known: Vocabulary, separators: RegExp = /\n/): string[] {
   const whole = collapseWhitespace(text);
-  if (known.index.has(normalizeLabel(whole))) return [whole];
+  if (candidates(whole, known).length > 0) return [whole];
   const parts = text
     .split(separators)
     .map(collapseWhitespace)
@@ -61,92 +134,170 @@ export function splitRowLabel(text: string, known: Vocabulary, separators: RegEx
   return parts.length > 0 ? parts : [whole];
 }
 
+type Resolution = { id: string; via: LabelVia; repeats?: LabelSlot } | { problem: 'unknown' | 'duplicate' | 'ambiguous'; ids: string[]; first?: LabelSlot };
+
 /**
- * Maps labels to ids through the locale's terms. An unknown or duplicated
- * label takes the id its position implies (counted from the nearest known
- * neighbour in the canonical order), and the guess is always reported.
+ * Maps labels to ids through the locale's reviewed terms; nothing is guessed.
+ * A label several slots share goes to the ids the terms give it, in canonical
+ * order (a source heading two columns "다시 시작" where the terms record that
+ * mistake for Resume reads them as Restart, then Resume). A slot no term
+ * accounts for is left unresolved and reported as an error.
  * The result is keyed by slot index.
  */
 export function resolveLabels(slots: LabelSlot[], known: Vocabulary, context: LabelContext): Map<number, Header> {
-  const ids: (string | undefined)[] = slots.map((slot) => known.index.get(normalizeLabel(slot.label)));
-  const firstSlotOf = new Map<string, number>();
-  const problems = new Map<number, 'unknown' | 'duplicate'>();
-  ids.forEach((id, slot) => {
-    if (id === undefined) problems.set(slot, 'unknown');
-    else if (firstSlotOf.has(id)) problems.set(slot, 'duplicate');
-    else firstSlotOf.set(id, slot);
+  const groups = new Map<string, number[]>();
+  slots.forEach((slot, position) => {
+    const key = normalizeLabel(slot.label);
+    groups.set(key, [...(groups.get(key) ?? []), position]);
   });
-  const trusted = ids.map((id, slot) => (problems.has(slot) ? undefined : id));
-  const used = new Set(trusted.filter((id): id is string => id !== undefined));
+  const rank = (id: string): number => known.order.indexOf(id);
+  const resolutions: Resolution[] = [];
+  for (const positions of groups.values()) {
+    const found = candidates(slots[positions[0]!]!.label, known).sort((a, b) => rank(a.id) - rank(b.id));
+    positions.forEach((position, nth) => {
+      const first = nth > 0 ? slots[positions[0]!] : undefined;
+      if (found.length === 0) resolutions[position] = { problem: 'unknown', ids: [] };
+      else if (positions.length === 1 && found.length > 1 && !found.some((candidate) => candidate.via === 'term'))
+        resolutions[position] = { problem: 'ambiguous', ids: found.map((candidate) => candidate.id) };
+      else if (positions.length === 1) resolutions[position] = found.find((candidate) => candidate.via === 'term') ?? found[0]!;
+      else if (nth < found.length) resolutions[position] = { ...found[nth]!, ...(first ? { repeats: first } : {}) };
+      else resolutions[position] = { problem: 'duplicate', ids: found.map((candidate) => candidate.id), ...(first ? { first } : {}) };
+    });
+  }
+  const takenBy = new Map<string, LabelSlot>();
   const result = new Map<number, Header>();
   slots.forEach((slot, position) => {
-    const problem = problems.get(position);
-    const id = problem ? positionalGuess(position, trusted, known.order, used) : trusted[position]!;
-    if (problem) {
-      const first = ids[position] === undefined ? undefined : slots[firstSlotOf.get(ids[position]!)!];
-      reportLabel(slot, problem, id, ids[position], first, known, context);
+    let resolution = resolutions[position]!;
+    if ('id' in resolution && takenBy.has(resolution.id)) resolution = { problem: 'duplicate', ids: [resolution.id], first: takenBy.get(resolution.id)! };
+    const record: LabelRecord = {
+      pointer: known.pointer,
+      table: slot.table,
+      header: known.header,
+      line: slot.line,
+      part: slot.part,
+      label: slot.label,
+      location: slot.location,
+      untranslated: false,
+    };
+    context.records.push(record);
+    if (!('id' in resolution)) {
+      reportUnresolved(slot, position, resolution, slots, resolutions, known, context);
+      return;
     }
-    if (id === undefined) return;
-    used.add(id);
-    result.set(position, { id, label: slot.label, location: slot.location });
+    takenBy.set(resolution.id, slot);
+    record.id = resolution.id;
+    record.via = resolution.via;
+    record.untranslated = resolution.via === 'untranslated' || isReferenceLabel(slot.label, resolution.id, known);
+    reportResolved(slot, resolution, known, context);
+    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, via: resolution.via });
   });
   return result;
 }
 
-function positionalGuess(position: number, trusted: (string | undefined)[], order: readonly string[], used: Set<string>): string | undefined {
-  for (let distance = 1; distance < trusted.length; distance++) {
+function isReferenceLabel(label: string, id: string, known: Vocabulary): boolean {
+  return known.reference.get(normalizeLabel(label)) === id;
+}
+
+/** Reports a cell or header that a recorded mistake or the reference language resolved; a reviewed label needs no finding. */
+export function reportResolved(
+  slot: Pick<LabelSlot, 'label' | 'location'>,
+  resolution: { id: string; via: LabelVia; repeats?: LabelSlot },
+  known: Vocabulary,
+  context: LabelContext,
+): void {
+  if (resolution.via === 'term') return;
+  const base = { spec: context.specId, locale: context.source.locale, at: slot.location };
+  const termsFile = `terms/${context.source.locale}.json`;
+  const related = resolution.repeats ? [{ ...resolution.repeats.location, message: `The ${known.header} with the same label.` }] : [];
+  if (resolution.via === 'mistranslation') {
+    const note = known.notes.get(resolution.id);
+    context.diagnostics.push(
+      diagnostic('label-mistranslated', {
+        ...base,
+        message: `"${slot.label}" is a mistake ${termsFile} records for ${resolution.id}${resolution.repeats ? `, and it repeats another ${known.header}'s label` : ''}; read as ${resolution.id}.${note ? ` Reviewer's note: ${note}` : ''} Fix the source to use "${preferred(resolution.id, known)}".`,
+        related,
+      }),
+    );
+    return;
+  }
+  context.diagnostics.push(
+    diagnostic('label-untranslated', {
+      ...base,
+      message: `"${slot.label}" is the reference language's label for ${resolution.id}, left untranslated; read as ${resolution.id}. The ${context.source.locale} term is "${preferred(resolution.id, known)}".`,
+      related,
+    }),
+  );
+}
+
+function preferred(id: string, known: Vocabulary): string {
+  return known.labels.find((label) => label.id === id)?.label ?? id;
+}
+
+function reportUnresolved(
+  slot: LabelSlot,
+  position: number,
+  resolution: Exclude<Resolution, { id: string }>,
+  slots: LabelSlot[],
+  resolutions: Resolution[],
+  known: Vocabulary,
+  context: LabelContext,
+): void {
+  const base = { spec: context.specId, locale: context.source.locale, at: slot.location };
+  const termsFile = `terms/${context.source.locale}.json`;
+  const resolved = new Set(resolutions.flatMap((other) => ('id' in other ? [other.id] : [])));
+  if (resolution.problem === 'duplicate' && resolution.first) {
+    context.diagnostics.push(
+      diagnostic('label-duplicate', {
+        ...base,
+        message: `"${slot.label}" already heads another ${known.header} of this table (${resolution.ids.join(', ')}), and ${termsFile} does not say which ${known.noun} this one is, so its cells are not read. Fix the source, or record the label under the right id's "mistranslations".`,
+        related: [{ ...resolution.first.location, message: `The first ${known.header} labelled "${resolution.first.label}".` }],
+      }),
+    );
+    return;
+  }
+  if (resolution.problem === 'ambiguous') {
+    context.diagnostics.push(
+      diagnostic('label-unknown', {
+        ...base,
+        message: `"${slot.label}" is recorded as a mistake for several ${known.noun}s (${resolution.ids.join(', ')}) in ${termsFile}, so its cells are not read. Keep it under one id only.`,
+      }),
+    );
+    return;
+  }
+  if (known.order.every((id) => resolved.has(id))) {
+    context.diagnostics.push(
+      diagnostic(known.extraCode, {
+        ...base,
+        message: `"${slot.label}" is not a ${context.source.locale} ${known.noun} label, and every ${known.noun} already has its ${known.header}; this ${known.header} is ignored.`,
+      }),
+    );
+    return;
+  }
+  const guess = positionalHint(position, slots, resolutions, known.order, resolved);
+  const nearest = known.labels.length > 0 ? closest(normalizeLabel(slot.label), known.labels.map((l) => normalizeLabel(l.label))) : undefined;
+  const nearestTerm = known.labels.find((l) => normalizeLabel(l.label) === nearest);
+  const hints = [
+    guess ? ` By its position it would be ${guess}.` : '',
+    nearestTerm ? ` The closest ${context.source.locale} term is "${nearestTerm.label}" (${nearestTerm.id}).` : '',
+  ].join('');
+  context.diagnostics.push(
+    diagnostic('label-unknown', {
+      ...base,
+      message: `"${slot.label}" is not a ${context.source.locale} ${known.noun} label in ${termsFile}, so the cells of this ${known.header} are not read.${hints} Fix the source, or add the label to the terms (as a variant, or under "mistranslations" with a note).`,
+    }),
+  );
+}
+
+/** The id a slot's position implies, counted from its nearest resolved neighbour; only a hint in a message. */
+function positionalHint(position: number, slots: LabelSlot[], resolutions: Resolution[], order: readonly string[], used: Set<string>): string | undefined {
+  for (let distance = 1; distance < slots.length; distance++) {
     for (const neighbour of [position - distance, position + distance]) {
-      const id = trusted[neighbour];
-      if (id === undefined) continue;
-      const guess = order[order.indexOf(id) + (position - neighbour)];
+      const resolution = resolutions[neighbour];
+      if (!resolution || !('id' in resolution)) continue;
+      const guess = order[order.indexOf(resolution.id) + (position - neighbour)];
       return guess !== undefined && !used.has(guess) ? guess : undefined;
     }
   }
   const guess = order[position];
   return guess !== undefined && !used.has(guess) ? guess : undefined;
-}
-
-function reportLabel(
-  slot: LabelSlot,
-  problem: 'unknown' | 'duplicate',
-  guess: string | undefined,
-  knownAs: string | undefined,
-  first: LabelSlot | undefined,
-  known: Vocabulary,
-  context: LabelContext,
-): void {
-  const base = { spec: context.specId, locale: context.source.locale };
-  const outcome =
-    guess === undefined ? `no ${known.noun} fits its position, so this ${known.header} is ignored` : `by its position it is read as ${guess}`;
-  if (problem === 'duplicate' && first) {
-    context.diagnostics.push(
-      diagnostic('label-duplicate', {
-        ...base,
-        at: slot.location,
-        message: `"${slot.label}" (${knownAs}) already heads another ${known.header} of this table; ${outcome}.`,
-        related: [{ ...first.location, message: `The first ${known.header} labelled "${first.label}".` }],
-      }),
-    );
-    return;
-  }
-  if (guess === undefined) {
-    context.diagnostics.push(
-      diagnostic(known.extraCode, {
-        ...base,
-        at: slot.location,
-        message: `"${slot.label}" is not a ${context.source.locale} ${known.noun} label and ${outcome}; the reference has no such ${known.noun}.`,
-      }),
-    );
-    return;
-  }
-  const nearest = known.labels.length > 0 ? closest(normalizeLabel(slot.label), known.labels.map((l) => normalizeLabel(l.label))) : undefined;
-  const nearestTerm = known.labels.find((l) => normalizeLabel(l.label) === nearest);
-  const hint = nearestTerm ? ` The closest ${context.source.locale} term is "${nearestTerm.label}" (${nearestTerm.id}).` : '';
-  context.diagnostics.push(
-    diagnostic('label-unknown', {
-      ...base,
-      at: slot.location,
-      message: `"${slot.label}" is not a ${context.source.locale} ${known.noun} label in the terms; ${outcome}.${hint}`,
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace, type Axis } from '../load/terms.js';
-import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelSlot, type Vocabulary } from './labels.js';
+import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type Vocabulary } from './labels.js';
 
 export type { Header } from './labels.js';
 import type { SourceFile, MatrixConfig, TermsFile } from '../load/types.js';
@@ -21,6 +21,8 @@ export interface AlignedMatrix {
   operations: Map<string, Header>;
   /** Keyed by factKey(state, operation). */
   facts: Map<string, Fact>;
+  /** Every header label, resolved or not, by position. */
+  labels: LabelRecord[];
 }
 
 export function factKey(state: string, operation: string): string {
@@ -38,7 +40,14 @@ interface AlignContext {
 }
 
 /** Resolves the labels of every table of a source to canonical ids and reads its marks. */
-export function alignMatrix(source: SourceFile, tables: readonly Table[], config: MatrixConfig, terms: TermsFile | undefined): Staged<AlignedMatrix> {
+export function alignMatrix(
+  source: SourceFile,
+  tables: readonly Table[],
+  config: MatrixConfig,
+  terms: TermsFile | undefined,
+  /** The reference locale's terms, when the source is in another language: they recognize untranslated labels. */
+  referenceTerms?: TermsFile,
+): Staged<AlignedMatrix> {
   const context: AlignContext = {
     source,
     config,
@@ -46,13 +55,29 @@ export function alignMatrix(source: SourceFile, tables: readonly Table[], config
     diagnostics: [],
     allowedMarks: new Set(config.marks?.allowed ?? DEFAULT_ALLOWED_MARKS),
     vocabulary: {
-      states: vocabulary('state', 'row', 'state-extra', config.states, terms?.states),
-      operations: vocabulary('operation', 'column', 'operation-extra', config.operations, terms?.operations),
+      states: vocabulary({
+        noun: 'state',
+        header: 'row',
+        extraCode: 'state-extra',
+        pointer: '/states',
+        order: config.states,
+        terms: terms?.states,
+        referenceTerms: referenceTerms?.states,
+      }),
+      operations: vocabulary({
+        noun: 'operation',
+        header: 'column',
+        extraCode: 'operation-extra',
+        pointer: '/operations',
+        order: config.operations,
+        terms: terms?.operations,
+        referenceTerms: referenceTerms?.operations,
+      }),
     },
-    labels: { specId: config.id, source, diagnostics: [] },
+    labels: { specId: config.id, source, diagnostics: [], records: [] },
   };
   context.labels.diagnostics = context.diagnostics;
-  const matrix: AlignedMatrix = { source, states: new Map(), operations: new Map(), facts: new Map() };
+  const matrix: AlignedMatrix = { source, states: new Map(), operations: new Map(), facts: new Map(), labels: context.labels.records };
   if (tables.length === 0) {
     context.diagnostics.push(
       diagnostic('table-missing', {
@@ -88,7 +113,7 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
     const cell = header[column];
     if (!cell || (cell.spanned && header[column - 1]?.origin === cell.origin)) continue;
     if (column >= table.coveredColumns[headerRow]!) continue;
-    columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column });
+    columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column, table: table.index, part: 0 });
   }
   const byColumn = resolveLabels(columnSlots, context.vocabulary.operations, context.labels);
   const columns = new Map([...byColumn].map(([slot, header]) => [columnSlots[slot]!.line, header]));
@@ -108,8 +133,8 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
       if (start >= 0) labelRowOf.set(row, rowsOfSlot[start]!);
       continue;
     }
-    for (const part of splitRowLabel(labelCell?.text ?? '', context.vocabulary.states)) {
-      rowSlots.push({ label: part, location: labelCell?.location ?? table.rowLocations[row]!, line: row });
+    for (const [part, label] of splitRowLabel(labelCell?.text ?? '', context.vocabulary.states).entries()) {
+      rowSlots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part });
       rowsOfSlot.push(row);
     }
   }

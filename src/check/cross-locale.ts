@@ -1,6 +1,6 @@
 import { factKey, markWord } from '../align/matrix.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { normalizeLabel } from '../load/terms.js';
+import { normalizeLabel, sameLanguage } from '../load/terms.js';
 import type { MatrixConfig } from '../load/types.js';
 import type { SourceAnalysis } from '../spec/analyze.js';
 
@@ -53,7 +53,9 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
     }
   }
 
-  const sameLanguage = language(source.locale) === language(reference.source.locale);
+  diagnostics.push(...unusualMarks(analysis, reference, config));
+
+  const bothSameLanguage = sameLanguage(source.locale, reference.source.locale);
   for (const key of Object.keys(config.messages)) {
     const found = analysis.messages[key];
     const expected = reference.messages[key];
@@ -66,7 +68,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
           related: expected ? [{ ...expected.location, message: `The reference message "${expected.text}".` }] : [],
         }),
       );
-    } else if (!sameLanguage && expected && normalizeLabel(found.text) === normalizeLabel(expected.text)) {
+    } else if (!bothSameLanguage && expected && normalizeLabel(found.text) === normalizeLabel(expected.text)) {
       diagnostics.push(
         diagnostic('message-untranslated', {
           ...base,
@@ -80,6 +82,29 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
   return diagnostics;
 }
 
+/** One finding per mark the reference never uses, at its first cell, counting the cells that use it. */
+function unusualMarks(analysis: SourceAnalysis, reference: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
+  const usual = new Set([...reference.matrix.facts.values()].filter((fact) => fact.allowed).map((fact) => fact.cell.text.trim()));
+  const byMark = new Map<string, Map<number, Location>>();
+  for (const fact of analysis.matrix.facts.values()) {
+    const mark = fact.cell.text.trim();
+    if (!fact.allowed || usual.has(mark)) continue;
+    const cells = byMark.get(mark) ?? new Map<number, Location>();
+    cells.set(fact.cell.range[0], fact.cell.location);
+    byMark.set(mark, cells);
+  }
+  const usualList = [...usual].join(' ');
+  return [...byMark].map(([mark, cells]) => {
+    const first = [...cells].sort(([a], [b]) => a - b)[0]![1];
+    return diagnostic('mark-unusual', {
+      spec: config.id,
+      locale: analysis.source.locale,
+      at: first,
+      message: `${analysis.source.name} marks ${cells.size} allowed cell(s) with "${mark}", which the reference ${reference.source.name} never uses (it writes ${usualList}); they are read as allowed.`,
+    });
+  });
+}
+
 /** Findings about a source that do not need the reference. */
 export function checkSourceTexts(analysis: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
   if (analysis.title) return [];
@@ -91,8 +116,4 @@ export function checkSourceTexts(analysis: SourceAnalysis, config: MatrixConfig)
       message: `${analysis.source.name} has no "# Title" heading; the reference title is used for ${analysis.source.locale}.`,
     }),
   ];
-}
-
-function language(locale: string): string {
-  return locale.split('-')[0]!.toLowerCase();
 }

@@ -101,6 +101,16 @@ export const CODES = {
     summary: 'A table row has more or fewer cells than its header row.',
     help: 'Remove the extra cells or add the missing ones so that every row matches the header.',
   },
+  'mark-unusual': {
+    severity: 'warning',
+    summary: 'A table marks allowed cells with a character the reference does not use (e.g. x where the reference has ✔).',
+    help: 'Use the reference\'s mark; some readers take "x" for "not allowed".',
+  },
+  'table-shape': {
+    severity: 'warning',
+    summary: 'A source\'s tables differ in shape (tables, rows, columns) from every version of the reference locale.',
+    help: 'Compare the table with the reference and restore the missing or extra rows and columns.',
+  },
   'mark-unknown': {
     severity: 'error',
     summary: 'A cell holds something that is neither an allowed mark (√ ✔ ✓ x X ○) nor blank.',
@@ -109,14 +119,34 @@ export const CODES = {
 
   // --- labels -------------------------------------------------------------
   'label-unknown': {
-    severity: 'warning',
-    summary: "A header label is not in the locale's terms; its position decides the id.",
-    help: "Fix the source's label, or add it to the terms file as a variant if it is a correct translation.",
+    severity: 'error',
+    summary: "A header label is not in the locale's terms, so the cells of its row or column are not read (the message says what its position suggests).",
+    help: 'Fix the source\'s label; or add it to the terms as a variant if it is right, or under "mistranslations" with a note if it is wrong.',
   },
   'label-duplicate': {
+    severity: 'error',
+    summary: 'One label heads two rows or columns of a table and the terms do not say which id the second one is, so it is not read.',
+    help: 'Fix the source so that each header names its own state or operation, or record the wrong label under the right id\'s "mistranslations".',
+  },
+  'label-mistranslated': {
     severity: 'warning',
-    summary: 'One label is used for two different headers of one table.',
-    help: 'Fix the source so that each header names its own state or operation.',
+    summary: 'A header uses a wrong label that the reviewed terms record (under "mistranslations") for this id; it is read as that id.',
+    help: "Fix the source's label; the terms note says what is wrong with it.",
+  },
+  'label-untranslated': {
+    severity: 'warning',
+    summary: "A header or cell uses the reference language's label instead of this locale's term.",
+    help: 'Translate the label in the source (the message gives the reviewed term).',
+  },
+  'terms-review': {
+    severity: 'warning',
+    summary: 'A terms entry still carries the "review" flag that statespec locale add set on a doubtful label.',
+    help: 'Check the label against the source and the reference, fix it (add a note if the source is wrong), then delete the "review" field.',
+  },
+  'label-review': {
+    severity: 'warning',
+    summary: 'statespec locale add bootstrapped a label that looks wrong (repeated, untranslated, another id\'s term, or empty).',
+    help: 'Review the entry in the new terms file; the build reports it as terms-review until you remove its "review" field.',
   },
   'state-missing': {
     severity: 'warning',
@@ -198,6 +228,18 @@ export const CODES = {
     severity: 'error',
     summary: 'A file in generated/ differs from what `statespec build` would write, is missing, or is not ours.',
     help: 'Run `npm run build` and commit generated/.',
+  },
+
+  // --- statespec locale add -------------------------------------------------
+  'locale-unaligned': {
+    severity: 'error',
+    summary: 'statespec locale add cannot align the new source with any reference version: tables, rows or columns differ in number.',
+    help: 'Compare the new file with the reference (the message lists both shapes) and fix its tables, then run the command again.',
+  },
+  'locale-exists': {
+    severity: 'error',
+    summary: 'statespec locale add would overwrite a different source file of that locale and variant.',
+    help: 'Pass --variant <name> to keep both versions, or remove the old file first.',
   },
 } as const satisfies Record<string, CodeDefinition>;
 

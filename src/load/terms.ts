@@ -13,6 +13,11 @@ export function normalizeLabel(label: string): string {
   return collapseWhitespace(label.normalize('NFKC')).toLowerCase();
 }
 
+/** True when two locale tags share a primary language (en-US and en-CA): such a source may use the reference's labels. */
+export function sameLanguage(a: string, b: string): boolean {
+  return a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();
+}
+
 export function preferredLabel(entry: TermEntry): string {
   return typeof entry === 'string' ? entry : entry.label;
 }
@@ -58,6 +63,16 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
           }),
         );
         continue;
+      }
+      if (typeof entry !== 'string' && entry.review !== undefined) {
+        diagnostics.push(
+          diagnostic('terms-review', {
+            at: document.locate(`${pointer}/${id}/review`, true),
+            spec: specId,
+            locale,
+            message: `${id}: "${entry.label}" awaits review: ${entry.review} Check it, then delete the "review" field.`,
+          }),
+        );
       }
       for (const label of acceptedLabels(entry)) {
         const key = normalizeLabel(label);

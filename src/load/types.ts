@@ -47,7 +47,12 @@ export interface TransitionConfig extends ConfigBase {
 /** sources/<spec-id>/spec.config.json, after schema validation. */
 export type SpecConfig = MatrixConfig | TransitionConfig;
 
-export type TermEntry = string | { label: string; variants?: string[]; note?: string };
+/**
+ * A reviewed label. `variants` are other right spellings; `mistranslations` are
+ * wrong labels some source uses for this id, read as this id but reported;
+ * `review` marks a label `locale add` bootstrapped and a person has not checked yet.
+ */
+export type TermEntry = string | { label: string; variants?: string[]; mistranslations?: string[]; note?: string; review?: string };
 
 /** sources/<spec-id>/terms/<locale>.json, after schema validation. */
 export interface TermsFile {

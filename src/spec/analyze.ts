@@ -1,8 +1,10 @@
+import type { LabelRecord } from '../align/labels.js';
 import { alignMatrix, type AlignedMatrix } from '../align/matrix.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locator } from '../load/position.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
+import { sameLanguage } from '../load/terms.js';
 import type { MatrixConfig, SourceFile, SpecInput } from '../load/types.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 
@@ -11,6 +13,8 @@ export interface SourceAnalysis {
   source: SourceFile;
   metadata: SourceMetadata;
   matrix: AlignedMatrix;
+  /** Every header label, resolved or not (the matrix's), by position. */
+  labels: LabelRecord[];
   title?: ExtractedText;
   messages: Record<string, ExtractedText>;
 }
@@ -20,14 +24,15 @@ export function analyzeSource(source: SourceFile, spec: SpecInput<MatrixConfig>)
   const config = spec.config.value;
   const parsed = parseSource(source);
   const tables = extractTables(parsed);
-  const aligned = alignMatrix(source, tables.value, config, spec.terms.get(source.locale)?.value);
+  const referenceTerms = sameLanguage(source.locale, config.referenceLocale) ? undefined : spec.terms.get(config.referenceLocale)?.value;
+  const aligned = alignMatrix(source, tables.value, config, spec.terms.get(source.locale)?.value, referenceTerms);
   // No prototype: a message key such as "constructor" must not find an inherited member.
   const messages: Record<string, ExtractedText> = Object.create(null) as Record<string, ExtractedText>;
   for (const [key, rule] of Object.entries(config.messages)) {
     const text = extractText(parsed, rule);
     if (text) messages[key] = text;
   }
-  const analysis: SourceAnalysis = { source, metadata: parsed.metadata, matrix: aligned.value, messages };
+  const analysis: SourceAnalysis = { source, metadata: parsed.metadata, matrix: aligned.value, labels: aligned.value.labels, messages };
   const title = extractText(parsed, config.title ?? { rule: 'first-heading' });
   if (title) analysis.title = title;
   const toLocation = locator(source.path, source.text);

@@ -1,10 +1,10 @@
-import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelSlot, type Vocabulary } from '../align/labels.js';
+import { lookupLabel, reportResolved, resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type Vocabulary } from '../align/labels.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
 import type { Cell, Table } from '../extract/types.js';
 import { locator } from '../load/position.js';
-import { collapseWhitespace, normalizeLabel } from '../load/terms.js';
+import { collapseWhitespace, normalizeLabel, sameLanguage } from '../load/terms.js';
 import type { SourceFile, SpecInput, TermsFile, TransitionConfig, TransitionTableConfig } from '../load/types.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 
@@ -60,6 +60,8 @@ export interface TransitionAnalysis {
   axes: { during: { rows: Map<string, Header>; columns: Map<string, Header> }; beforeAfter: { rows: Map<string, Header>; columns: Map<string, Header> } };
   /** table name (group id, "during", "beforeAfter") → headings, for the generated docs. */
   headings: Map<string, TableHeadings>;
+  /** Every header label, resolved or not, by position. */
+  labels: LabelRecord[];
 }
 
 export function pairKey(a: string, b: string): string {
@@ -72,6 +74,7 @@ const ROW_SEPARATORS = /[\n/]/;
 interface Context extends LabelContext {
   config: TransitionConfig;
   terms: TermsFile | undefined;
+  referenceTerms: TermsFile | undefined;
   /** Built once per source: group id (or "operations") → vocabulary. */
   vocabularies: Map<string, Vocabulary>;
 }
@@ -80,9 +83,19 @@ interface Context extends LabelContext {
 export function analyzeTransitionSource(source: SourceFile, input: SpecInput<TransitionConfig>): { value: TransitionAnalysis; diagnostics: Diagnostic[] } {
   const config = input.config.value;
   const terms = input.terms.get(source.locale)?.value;
+  const referenceTerms = sameLanguage(source.locale, config.referenceLocale) ? undefined : input.terms.get(config.referenceLocale)?.value;
   const parsed = parseSource(source);
   const tables = extractTables(parsed);
-  const context: Context = { specId: config.id, source, diagnostics: [...tables.diagnostics], config, terms, vocabularies: new Map() };
+  const context: Context = {
+    specId: config.id,
+    source,
+    diagnostics: [...tables.diagnostics],
+    records: [],
+    config,
+    terms,
+    referenceTerms,
+    vocabularies: new Map(),
+  };
   const toLocation = locator(source.path, source.text);
   for (const problem of parsed.metadataProblems) {
     context.diagnostics.push(diagnostic('metadata-invalid', { at: toLocation(problem.offset), message: problem.message }));
@@ -95,6 +108,7 @@ export function analyzeTransitionSource(source: SourceFile, input: SpecInput<Tra
     beforeAfter: new Map(),
     axes: { during: { rows: new Map(), columns: new Map() }, beforeAfter: { rows: new Map(), columns: new Map() } },
     headings: new Map(),
+    labels: context.records,
   };
   const title = extractText(parsed, config.title ?? { rule: 'first-heading' });
   if (title) analysis.title = title;
@@ -137,13 +151,29 @@ function cachedVocabulary(key: string, context: Context, make: () => Vocabulary)
 function groupVocabulary(groupId: string, context: Context): Vocabulary {
   return cachedVocabulary(`group:${groupId}`, context, () => {
     const group = context.config.stateGroups.find((candidate) => candidate.id === groupId);
-    return vocabulary(`${groupId} state`, 'row', 'state-extra', group?.states ?? [], context.terms?.stateGroups?.[groupId]);
+    return vocabulary({
+      noun: `${groupId} state`,
+      header: 'row',
+      extraCode: 'state-extra',
+      pointer: `/stateGroups/${groupId}`,
+      order: group?.states ?? [],
+      terms: context.terms?.stateGroups?.[groupId],
+      referenceTerms: context.referenceTerms?.stateGroups?.[groupId],
+    });
   });
 }
 
 function operationVocabulary(context: Context): Vocabulary {
   return cachedVocabulary('operations', context, () =>
-    vocabulary('operation', 'column', 'operation-extra', context.config.operations, context.terms?.operations),
+    vocabulary({
+      noun: 'operation',
+      header: 'column',
+      extraCode: 'operation-extra',
+      pointer: '/operations',
+      order: context.config.operations,
+      terms: context.terms?.operations,
+      referenceTerms: context.referenceTerms?.operations,
+    }),
   );
 }
 
@@ -166,8 +196,8 @@ function rowSlots(table: Table, firstRow: number, known: Vocabulary): { slots: L
     const cells = table.grid[row]!;
     if (cells.every(blank)) continue;
     const label = cells[0];
-    for (const part of splitRowLabel(label?.text ?? '', known, ROW_SEPARATORS)) {
-      slots.push({ label: part, location: label?.location ?? table.rowLocations[row]!, line: row });
+    for (const [part, text] of splitRowLabel(label?.text ?? '', known, ROW_SEPARATORS).entries()) {
+      slots.push({ label: text, location: label?.location ?? table.rowLocations[row]!, line: row, table: table.index, part });
       rows.push(row);
     }
   }
@@ -204,7 +234,7 @@ function readTransitions(
   for (let column = 1; column < table.width; column++) {
     const cell = header[column];
     if (!cell || blank(cell)) continue;
-    columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column });
+    columnSlots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column, table: table.index, part: 0 });
   }
   const columns = new Map([...resolveLabels(columnSlots, columnKnown, context)].map(([slot, found]) => [columnSlots[slot]!.line, found]));
   const { slots, rows } = rowSlots(table, headerRow + 1, states);
@@ -218,7 +248,7 @@ function readTransitions(
       if (!cell || blank(cell)) continue;
       const text = collapseWhitespace(cell.text);
       if (kind === 'during') analysis.during.set(pairKey(from.id, target.id), readDuringCell(from.id, target.id, text, cell, states, context));
-      else analysis.beforeAfter.set(pairKey(from.id, target.id), { from: from.id, to: target.id, operations: namedOperations(text, operations), text, cell });
+      else analysis.beforeAfter.set(pairKey(from.id, target.id), { from: from.id, to: target.id, operations: namedOperations(text, cell, operations, context), text, cell });
     }
   }
 }
@@ -226,11 +256,17 @@ function readTransitions(
 /** "Terminated; will only work when instance is dehydrated" → Terminated plus a note; "Race condition" → a note only. */
 function readDuringCell(from: string, operation: string, text: string, cell: Cell, states: Vocabulary, context: Context): DuringCell {
   const result: DuringCell = { from, operation, text, cell };
-  const whole = states.index.get(normalizeLabel(text));
-  if (whole) return { ...result, to: whole };
+  const whole = lookupLabel(text, states);
+  if (whole) {
+    reportResolved({ label: text, location: cell.location }, whole, states, context);
+    return { ...result, to: whole.id };
+  }
   const split = /^([^;,；，]+)[;,；，]\s*(.+)$/u.exec(text);
-  const head = split ? states.index.get(normalizeLabel(split[1]!)) : undefined;
-  if (split && head) return { ...result, to: head, note: split[2]! };
+  const head = split ? lookupLabel(split[1]!, states) : undefined;
+  if (split && head) {
+    reportResolved({ label: split[1]!, location: cell.location }, head, states, context);
+    return { ...result, to: head.id, note: split[2]! };
+  }
   context.diagnostics.push(
     diagnostic('transition-outcome', {
       at: cell.location,
@@ -240,17 +276,22 @@ function readDuringCell(from: string, operation: string, text: string, cell: Cel
   return { ...result, note: text };
 }
 
-/** Operation labels found in free text, longest first, so "Resume in breakpoint" is not also "Resume". */
-function namedOperations(text: string, operations: Vocabulary): string[] {
+/**
+ * Operation labels found in free text, longest first, so "Resume in breakpoint"
+ * is not also "Resume". The reference language's labels count too, reported as untranslated.
+ */
+function namedOperations(text: string, cell: Cell, operations: Vocabulary, context: Context): string[] {
   let rest = normalizeLabel(text);
   const found = new Set<string>();
-  const labels = operations.labels
-    .map(({ id, label }) => ({ id, label: normalizeLabel(label) }))
+  const untranslated = [...operations.reference].map(([label, id]) => ({ id, label, via: 'untranslated' as const }));
+  const labels = [...operations.labels.map(({ id, label }) => ({ id, label: normalizeLabel(label), via: 'term' as const })), ...untranslated]
     .sort((a, b) => b.label.length - a.label.length || (a.label < b.label ? -1 : 1));
-  for (const { id, label } of labels) {
+  for (const { id, label, via } of labels) {
+    if (found.has(id)) continue;
     const at = wordIndex(rest, label);
     if (at < 0) continue;
     found.add(id);
+    if (via === 'untranslated') reportResolved({ label, location: cell.location }, { id, via }, operations, context);
     rest = `${rest.slice(0, at)}\u0000${rest.slice(at + label.length)}`;
   }
   return operations.order.filter((id) => found.has(id));
