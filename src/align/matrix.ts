@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace, type Axis } from '../load/terms.js';
 import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type Vocabulary } from './labels.js';
@@ -23,6 +23,8 @@ export interface AlignedMatrix {
   facts: Map<string, Fact>;
   /** Every header label, resolved or not, by position. */
   labels: LabelRecord[];
+  /** The first table's top-left header cell, e.g. "Service state". */
+  stateHeader?: { label: string; location: Location };
 }
 
 export function factKey(state: string, operation: string): string {
@@ -107,6 +109,8 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
   }
   const { headerRow, labelColumn } = layout;
   const header = table.grid[headerRow]!;
+  const corner = header[labelColumn];
+  if (!matrix.stateHeader && corner) matrix.stateHeader = { label: collapseWhitespace(corner.text), location: corner.location };
 
   const columnSlots: LabelSlot[] = [];
   for (let column = labelColumn + 1; column < table.width; column++) {

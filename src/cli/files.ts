@@ -87,7 +87,7 @@ export function writeOutputs(root: string, outputs: readonly OutputFile[]): { wr
   return { written, removed };
 }
 
-export function writeAtomically(path: string, content: string): void {
+export function writeAtomically(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {

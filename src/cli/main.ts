@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDiagnostics, isBlocking, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,14 +7,19 @@ import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
 import { compile } from '../pipeline.js';
-import { loadAssets, readGenerated, readProjectFiles, toolVersion, writeOutputs } from './files.js';
+import { addLocale, type AddLocaleRequest } from '../locale/add.js';
+import { loadAssets, readGenerated, readProjectFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
   statespec build [--root DIR]
   statespec check [--root DIR] [--format text|json|sarif]
+  statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
 
-build   compiles sources/ into generated/ (nothing is written when there are errors)
-check   runs every check and compares generated/ with what build would write; writes nothing
+build        compiles sources/ into generated/ (nothing is written when there are errors)
+check        runs every check and compares generated/ with what build would write; writes nothing
+locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms yet, writes
+             sources/ID/terms/TAG.json from the labels at the reference's positions, flagging
+             doubtful ones for review; refuses (writing nothing) when the tables do not align
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
 
@@ -41,6 +46,9 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
       options: {
         root: { type: 'string' },
         format: { type: 'string' },
+        spec: { type: 'string' },
+        locale: { type: 'string' },
+        variant: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -58,6 +66,14 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
   if (values.help || command === undefined) {
     (values.help ? io.stdout : io.stderr)(`${USAGE}\n`);
     return values.help ? 0 : 2;
+  }
+  const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
+  if (command === 'locale' && rest[0] === 'add') {
+    return runLocaleAdd(rest.slice(1), values, io);
+  }
+  if (localeOptions) {
+    io.stderr(`statespec: --spec, --locale and --variant belong to "locale add"\n\n${USAGE}\n`);
+    return 2;
   }
   if ((command !== 'build' && command !== 'check') || rest.length > 0) {
     io.stderr(`statespec: unknown command "${positionals.join(' ')}"\n\n${USAGE}\n`);
@@ -99,6 +115,61 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     // Bad input is always a diagnostic; reaching this is a statespec bug or an I/O failure.
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`statespec: ${command} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    return 2;
+  }
+}
+
+interface LocaleAddOptions {
+  root?: string | undefined;
+  format?: string | undefined;
+  spec?: string | undefined;
+  locale?: string | undefined;
+  variant?: string | undefined;
+}
+
+function runLocaleAdd(files: string[], options: LocaleAddOptions, io: CliIo): number {
+  if (files.length !== 1 || options.spec === undefined || options.locale === undefined) {
+    io.stderr(`statespec: locale add needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.format !== undefined) {
+    io.stderr('statespec: --format is only for check\n');
+    return 2;
+  }
+  const root = resolve(options.root ?? '.');
+  if (!existsSync(join(root, 'sources'))) {
+    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
+    return 2;
+  }
+  const file = files[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(file));
+  } catch (error) {
+    io.stderr(`statespec: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const request: AddLocaleRequest = {
+      files: readProjectFiles(root),
+      schemas: loadAssets().schemas,
+      specId: options.spec,
+      locale: options.locale,
+      input: { path: file, bytes },
+    };
+    if (options.variant !== undefined) request.variant = options.variant;
+    const result = addLocale(request);
+    io.stdout(report(result.diagnostics, 'text'));
+    if (result.diagnostics.some(isBlocking)) {
+      io.stderr('statespec: nothing was written.\n');
+      return 1;
+    }
+    for (const write of result.writes) writeAtomically(join(root, write.path), write.content);
+    for (const action of result.actions) io.stderr(`statespec: ${action}\n`);
+    return 0;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`statespec: locale add failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
     return 2;
   }
 }

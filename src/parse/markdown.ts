@@ -47,8 +47,11 @@ export function parseSource(source: SourceFile): ParsedSource {
       }
       for (const [key, value] of Object.entries(yaml ?? {})) fields.set(key.toLowerCase(), value);
       dateOffset = node.position?.start.offset ?? 0;
-    } else if (node.type === 'html' && /^\s*<(properties|tags)\b/i.test(node.value)) {
-      for (const element of elements(parseHtmlFragment(node.value))) {
+    } else if (node.type === 'html' || node.type === 'paragraph') {
+      // A <tags> start tag whose attributes run onto the next lines is not an HTML block in CommonMark, so it arrives as a paragraph.
+      const raw = node.type === 'html' ? node.value : source.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      if (!/^\s*<(properties|tags)\b/i.test(raw)) continue;
+      for (const element of elements(parseHtmlFragment(raw))) {
         if (element.tagName !== 'properties' && element.tagName !== 'tags') continue;
         for (const [key, value] of Object.entries(element.properties)) {
           if (typeof value === 'string') fields.set(key.toLowerCase(), value);
