@@ -35,8 +35,21 @@ export const OPERATIONS = [
 export type Operation = (typeof OPERATIONS)[number];
 
 export const LOCALES = [
+  "cs-CZ",
+  "de-DE",
+  "en-CA",
   "en-US",
+  "es-ES",
+  "et-EE",
+  "fi-FI",
+  "fr-FR",
+  "hu-HU",
+  "it-IT",
+  "ja-JP",
   "ko-KR",
+  "pt-BR",
+  "ru-RU",
+  "zh-CN",
   "zh-TW",
 ] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -96,8 +109,21 @@ const ALLOWED_OPERATIONS: Readonly<Record<State, readonly Operation[]>> = {
 
 /** The "operation not allowed" message, in every locale. */
 export const MESSAGES: Readonly<Record<Locale, string>> = {
+  "cs-CZ": "Operace není povolena",
+  "de-DE": "Vorgang nicht zulässig",
+  "en-CA": "Operation not allowed",
   "en-US": "Operation not allowed",
+  "es-ES": "Operación no permitida",
+  "et-EE": "Toiming pole lubatud",
+  "fi-FI": "Toiminto ei ole sallittu",
+  "fr-FR": "Opération non autorisée",
+  "hu-HU": "A művelet nem engedélyezett",
+  "it-IT": "Operazione non consentita",
+  "ja-JP": "操作は許可されていません",
   "ko-KR": "작업 허용 안 됨",
+  "pt-BR": "Operação não permitida",
+  "ru-RU": "Операция не разрешена",
+  "zh-CN": "不允许执行该操作",
   "zh-TW": "不允許此作業",
 };
 

@@ -276,10 +276,10 @@ function reportUnresolved(
   const guess = positionalHint(position, slots, resolutions, known.order, resolved);
   const nearest = known.labels.length > 0 ? closest(normalizeLabel(slot.label), known.labels.map((l) => normalizeLabel(l.label))) : undefined;
   const nearestTerm = known.labels.find((l) => normalizeLabel(l.label) === nearest);
-  const hints = [
-    guess ? ` By its position it would be ${guess}.` : '',
-    nearestTerm ? ` The closest ${context.source.locale} term is "${nearestTerm.label}" (${nearestTerm.id}).` : '',
-  ].join('');
+  // Tables need not list ids in canonical order, so the position alone is only mentioned when the closest term agrees.
+  const hints = nearestTerm
+    ? ` The closest ${context.source.locale} term is "${nearestTerm.label}" (${nearestTerm.id})${guess === nearestTerm.id ? ', which is also what its position suggests' : ''}.`
+    : '';
   context.diagnostics.push(
     diagnostic('label-unknown', {
       ...base,

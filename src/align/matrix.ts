@@ -109,7 +109,8 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
   }
   const { headerRow, labelColumn } = layout;
   const header = table.grid[headerRow]!;
-  const corner = header[labelColumn];
+  // The state column's heading; in the HTML charts it is a group heading spanning down left of a blank corner cell.
+  const corner = header.slice(0, labelColumn + 1).findLast((cell) => cell !== undefined && cell.text.trim() !== '');
   if (!matrix.stateHeader && corner) matrix.stateHeader = { label: collapseWhitespace(corner.text), location: corner.location };
 
   const columnSlots: LabelSlot[] = [];

@@ -261,7 +261,7 @@ function readDuringCell(from: string, operation: string, text: string, cell: Cel
     reportResolved({ label: text, location: cell.location }, whole, states, context);
     return { ...result, to: whole.id };
   }
-  const split = /^([^;,；，]+)[;,；，]\s*(.+)$/u.exec(text);
+  const split = /^([^;,；，。、]+)[;,；，。、]\s*(.+)$/u.exec(text);
   const head = split ? lookupLabel(split[1]!, states) : undefined;
   if (split && head) {
     reportResolved({ label: split[1]!, location: cell.location }, head, states, context);
@@ -278,20 +278,21 @@ function readDuringCell(from: string, operation: string, text: string, cell: Cel
 
 /**
  * Operation labels found in free text, longest first, so "Resume in breakpoint"
- * is not also "Resume". The reference language's labels count too, reported as untranslated.
+ * is not also "Resume". Recorded mistakes and the reference language's labels count too, and are reported.
  */
 function namedOperations(text: string, cell: Cell, operations: Vocabulary, context: Context): string[] {
   let rest = normalizeLabel(text);
   const found = new Set<string>();
+  const reviewedMistakes = [...operations.mistranslations].flatMap(([label, ids]) => ids.map((id) => ({ id, label, via: 'mistranslation' as const })));
   const untranslated = [...operations.reference].map(([label, id]) => ({ id, label, via: 'untranslated' as const }));
-  const labels = [...operations.labels.map(({ id, label }) => ({ id, label: normalizeLabel(label), via: 'term' as const })), ...untranslated]
+  const labels = [...operations.labels.map(({ id, label }) => ({ id, label: normalizeLabel(label), via: 'term' as const })), ...reviewedMistakes, ...untranslated]
     .sort((a, b) => b.label.length - a.label.length || (a.label < b.label ? -1 : 1));
   for (const { id, label, via } of labels) {
     if (found.has(id)) continue;
     const at = wordIndex(rest, label);
     if (at < 0) continue;
     found.add(id);
-    if (via === 'untranslated') reportResolved({ label, location: cell.location }, { id, via }, operations, context);
+    if (via !== 'term') reportResolved({ label, location: cell.location }, { id, via }, operations, context);
     rest = `${rest.slice(0, at)}\u0000${rest.slice(at + label.length)}`;
   }
   return operations.order.filter((id) => found.has(id));
