@@ -1,8 +1,11 @@
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
+import { matrixAgreement, transitionAgreement, translatedLabels, type Share } from './check/agreement.js';
 import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
 import { emitSpec, type OutputFile } from './emit/emit.js';
+import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
+import { sameLanguage } from './load/terms.js';
 import { createRenderer, type Templates } from './emit/render.js';
 import { loadProject } from './load/project.js';
 import type { MatrixConfig, ProjectFile, SourceFile, SpecInput, TransitionConfig } from './load/types.js';
@@ -29,6 +32,8 @@ export interface CompileInput {
 
 export interface CompileResult {
   specs: Spec[];
+  /** The translation health report (also emitted as generated/docs/health.{md,json}). */
+  health: HealthReport;
   /** Empty when any unsuppressed error was found: nothing is emitted from a broken spec. */
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
@@ -42,24 +47,35 @@ export function compile(input: CompileInput): CompileResult {
   // Load findings of a spec that loaded go through its suppressions with the rest of its findings.
   const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
   const specs: Spec[] = [];
+  const measures: SourceMeasures[] = [];
   for (const specInput of loaded.value) {
-    const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id));
+    const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id), measures);
     diagnostics.push(...compiled.diagnostics);
     if (compiled.spec) specs.push(compiled.spec);
   }
   diagnostics.sort(compareDiagnostics);
+  const health = buildHealth(specs, measures, diagnostics);
   const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
   let outputs: OutputFile[] = [];
   if (!blocked) {
     const render = createRenderer(input.assets.templates);
-    outputs = specs.flatMap((spec) => emitSpec(spec, render)).sort((a, b) => compareStrings(a.path, b.path));
+    outputs = [...specs.flatMap((spec) => emitSpec(spec, render)), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) =>
+      compareStrings(a.path, b.path),
+    );
   }
-  return { specs, outputs, diagnostics };
+  return { specs, health, outputs, diagnostics };
 }
 
-function compileSpec(input: SpecInput, validators: Validators, loadDiagnostics: Diagnostic[]): { spec?: Spec; diagnostics: Diagnostic[] } {
+function compileSpec(
+  input: SpecInput,
+  validators: Validators,
+  loadDiagnostics: Diagnostic[],
+  measures: SourceMeasures[],
+): { spec?: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
-  const built = isTransitionInput(input) ? compileTransitionArticle(input, diagnostics) : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics);
+  const built = isTransitionInput(input)
+    ? compileTransitionArticle(input, diagnostics, measures)
+    : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics, measures);
   if (built) diagnostics.push(...validateSpec(built, validators.spec, input.config.document.file));
   const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
   if (built) result.spec = built;
@@ -75,7 +91,7 @@ function resolvableSources(input: SpecInput): SourceFile[] {
   return input.sources.filter((source) => input.terms.has(source.locale));
 }
 
-function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]): Spec | undefined {
+function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[]): Spec | undefined {
   const config = input.config.value;
   const analyses: SourceAnalysis[] = [];
   for (const source of resolvableSources(input)) {
@@ -92,11 +108,12 @@ function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]
     diagnostics.push(...checkSourceTexts(analysis, config));
     diagnostics.push(...checkAgainstReference(analysis, reference!, config));
   }
+  for (const analysis of reference ? analyses : []) measures.push(measure(analysis, matrixAgreement(analysis, reference!), config.referenceLocale));
   diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
   return built.value;
 }
 
-function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[]): Spec | undefined {
+function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[]): Spec | undefined {
   const config = input.config.value;
   const analyses: TransitionAnalysis[] = [];
   for (const source of resolvableSources(input)) {
@@ -111,9 +128,17 @@ function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostic
   if (reference) diagnostics.push(...checkTransitionTables(reference, config));
   for (const analysis of reference ? analyses : []) {
     if (analysis !== reference) diagnostics.push(...checkTransitionsAgainstReference(analysis, reference!, config));
+    measures.push(measure(analysis, transitionAgreement(analysis, reference!), config.referenceLocale));
   }
   diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
   return built.value;
+}
+
+function measure(analysis: Shaped, facts: Share, referenceLocale: string): SourceMeasures {
+  const result: SourceMeasures = { path: analysis.source.path, facts };
+  const labels = translatedLabels(analysis.labels, !sameLanguage(analysis.source.locale, referenceLocale));
+  if (labels) result.labels = labels;
+  return result;
 }
 
 function checkShapes(analyses: readonly Shaped[], referenceLocale: string, specId: string): Diagnostic[] {
