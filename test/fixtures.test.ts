@@ -7,6 +7,7 @@ import { ALL_CODES } from '../src/diagnostics/codes.js';
 import { compareDiagnostics, isBlocking, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { findDrift } from '../src/emit/drift.js';
+import { addLocale, type AddLocaleRequest } from '../src/locale/add.js';
 import { ASSETS, compileRoot, FIXTURES, fixtureNames, matchGoldens, REPO_ROOT } from './helpers/project.js';
 
 /**
@@ -25,6 +26,7 @@ interface FixtureRun {
  */
 function runFixture(name: string): FixtureRun {
   const root = join(FIXTURES, name);
+  if (existsSync(join(root, 'locale-add.json'))) return runLocaleAddFixture(root);
   const schemaOverride = join(root, 'spec.schema.json');
   const assets = existsSync(schemaOverride)
     ? { ...ASSETS, schemas: { ...ASSETS.schemas, spec: JSON.parse(readFileSync(schemaOverride, 'utf8')) as object } }
@@ -40,6 +42,27 @@ function runFixture(name: string): FixtureRun {
   const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(diagnostics, readSource) };
   for (const output of result.outputs) goldens[output.path] = output.content;
   return { diagnostics, goldens };
+}
+
+/**
+ * A fixture with locale-add.json runs `statespec locale add` on its new/ file
+ * instead: goldens are the findings and every file the command would write.
+ */
+function runLocaleAddFixture(root: string): FixtureRun {
+  const request = JSON.parse(readFileSync(join(root, 'locale-add.json'), 'utf8')) as { spec: string; locale: string; variant?: string; input: string };
+  const added: AddLocaleRequest = {
+    files: readProjectFiles(root),
+    schemas: ASSETS.schemas,
+    specId: request.spec,
+    locale: request.locale,
+    input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
+  };
+  if (request.variant !== undefined) added.variant = request.variant;
+  const result = addLocale(added);
+  const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
+  const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(result.diagnostics, readSource), 'actions.txt': `${result.actions.join('\n')}\n` };
+  for (const write of result.writes) goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
+  return { diagnostics: result.diagnostics, goldens };
 }
 
 describe('golden fixtures', () => {

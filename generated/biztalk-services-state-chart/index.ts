@@ -157,14 +157,19 @@ export function allowedOperations(state: State): readonly Operation[] {
 export function resolveLocale(tag?: string): Locale {
   if (typeof tag !== 'string' || tag.trim() === '') return REFERENCE_LOCALE;
   const subtags = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
-  for (let length = subtags.length; length > 0; length--) {
-    const prefix = subtags.slice(0, length).join('-');
-    const exact = LOCALES.find((locale) => locale.toLowerCase() === prefix);
-    if (exact) return exact;
-    const wider = LOCALES.find((locale) => locale.toLowerCase().startsWith(`${prefix}-`));
-    if (wider) return wider;
+  // zh-Hant-TW should find zh-TW: the script subtag is dropped for a second try.
+  const tries = subtags.length > 2 && subtags[1]!.length === 4 ? [subtags, [subtags[0]!, ...subtags.slice(2)]] : [subtags];
+  for (const parts of tries) {
+    for (let length = parts.length; length > 0; length--) {
+      const prefix = parts.slice(0, length).join('-');
+      const exact = LOCALES.find((locale) => locale.toLowerCase() === prefix);
+      if (exact) return exact;
+    }
   }
-  return REFERENCE_LOCALE;
+  // Same language, another region: the reference if it speaks that language, else the first such locale.
+  const language = `${subtags[0]}-`;
+  if (REFERENCE_LOCALE.toLowerCase().startsWith(language)) return REFERENCE_LOCALE;
+  return LOCALES.find((locale) => locale.toLowerCase().startsWith(language)) ?? REFERENCE_LOCALE;
 }
 
 /** Thrown by assertCanPerform; `message` is in the requested locale. */

@@ -42,6 +42,20 @@ export function sameShape(a: readonly TableShape[], b: readonly TableShape[]): b
   });
 }
 
+/**
+ * Same shape, or the same chart split by columns into several tables that
+ * each repeat every row (the HTML charts split nine operations into 6 + 3).
+ */
+export function equivalentShape(a: readonly TableShape[], b: readonly TableShape[]): boolean {
+  if (sameShape(a, b)) return true;
+  const rowsOf = (shapes: readonly TableShape[]): string | undefined => {
+    const kinds = new Set(shapes.map((shape) => `${shape.rows}/${shape.rowLabels}`));
+    return kinds.size === 1 ? [...kinds][0] : undefined;
+  };
+  const columns = (shapes: readonly TableShape[]): number => shapes.reduce((sum, shape) => sum + shape.columns, 0);
+  return rowsOf(a) !== undefined && rowsOf(a) === rowsOf(b) && columns(a) === columns(b);
+}
+
 export function describeShape(shape: TableShape): string {
   const parts = shape.rowLabels === shape.rows ? `${shape.rows} rows` : `${shape.rows} rows naming ${shape.rowLabels} states`;
   return `table ${shape.table + 1}: ${parts}, ${shape.columns} columns`;
@@ -66,14 +80,14 @@ export function shapeDifference(mine: readonly TableShape[], theirs: readonly Ta
 
 /**
  * A translation may lay its tables out like any version of the reference
- * locale (one Markdown table or two HTML tables); a shape no reference version
- * has means rows or columns were lost or added.
+ * locale, or split the same chart by columns; any other shape means rows or
+ * columns were lost or added.
  */
 export function checkTableShape(analysis: Shaped, referenceVersions: readonly Shaped[], specId: string): Diagnostic[] {
   const mine = tableShapes(analysis.labels);
   if (mine.length === 0 || referenceVersions.length === 0) return [];
   const theirs = referenceVersions.map((version) => ({ version, shapes: tableShapes(version.labels) }));
-  if (theirs.some(({ shapes }) => sameShape(mine, shapes))) return [];
+  if (theirs.some(({ shapes }) => equivalentShape(mine, shapes))) return [];
   const closest = theirs.find(({ shapes }) => shapes.length === mine.length) ?? theirs[0]!;
   const difference = shapeDifference(mine, closest.shapes)!;
   return [
