@@ -30,9 +30,12 @@ export function repoSources(): Record<string, string> {
   return Object.fromEntries(readProjectFiles(REPO_ROOT).map((file) => [file.path, new TextDecoder().decode(file.bytes)]));
 }
 
+/** The corpus case compiles the repo's own sources/; test/corpus.test.ts runs it. */
+export const REPO_FIXTURE = 'corpus';
+
 export function fixtureNames(): string[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && entry.name !== REPO_FIXTURE)
     .map((entry) => entry.name)
     .sort();
 }
