@@ -13,7 +13,6 @@ export interface Header {
   id: string;
   label: string;
   location: Location;
-  via: LabelVia;
 }
 
 /** A header label before resolution. */
@@ -39,7 +38,6 @@ export interface LabelRecord {
   label: string;
   location: Location;
   id?: string;
-  via?: LabelVia;
   /** The label is the reference language's label for its id, in a source of another language. */
   untranslated: boolean;
 }
@@ -186,10 +184,9 @@ export function resolveLabels(slots: LabelSlot[], known: Vocabulary, context: La
     }
     takenBy.set(resolution.id, slot);
     record.id = resolution.id;
-    record.via = resolution.via;
     record.untranslated = resolution.via === 'untranslated' || isReferenceLabel(slot.label, resolution.id, known);
     reportResolved(slot, resolution, known, context);
-    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, via: resolution.via });
+    result.set(position, { id: resolution.id, label: slot.label, location: slot.location });
   });
   return result;
 }

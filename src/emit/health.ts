@@ -206,14 +206,12 @@ export function healthView(report: HealthReport) {
       findings: article.findings.map(findingView),
       locales: article.locales.map((locale) => ({
         heading: locale.locale === article.referenceLocale ? `${locale.locale} (reference)` : locale.locale,
-        files: [
-          ...locale.sources.map((source) => ({
-            name: source.path.split('/').pop()!,
-            link: linkTo(source.path),
-            summary: `${source.role}${source.date ? `, ${source.date}` : ''}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
-            findings: source.findings.map(findingView),
-          })),
-        ],
+        files: locale.sources.map((source) => ({
+          name: source.path.split('/').pop()!,
+          link: linkTo(source.path),
+          summary: `${source.role}${source.date ? `, ${source.date}` : ''}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
+          findings: source.findings.map(findingView),
+        })),
         findings: locale.findings.map(findingView),
       })),
     })),

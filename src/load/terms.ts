@@ -18,6 +18,11 @@ export function sameLanguage(a: string, b: string): boolean {
   return a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();
 }
 
+/** A reviewed message text of a terms file; an inherited member (a key named "constructor") is not one. */
+export function reviewedMessage(terms: TermsFile | undefined, key: string): string | undefined {
+  return terms?.messages && Object.hasOwn(terms.messages, key) ? terms.messages[key] : undefined;
+}
+
 export function preferredLabel(entry: TermEntry): string {
   return typeof entry === 'string' ? entry : entry.label;
 }

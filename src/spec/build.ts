@@ -1,7 +1,7 @@
 import { factKey } from '../align/matrix.js';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
-import { preferredLabel, type Axis } from '../load/terms.js';
-import type { MatrixConfig, SourceFile, SpecInput, TermsFile } from '../load/types.js';
+import { preferredLabel, reviewedMessage, type Axis } from '../load/terms.js';
+import type { MatrixConfig, SourceFile, SpecInput } from '../load/types.js';
 import { banner } from '../emit/views.js';
 import type { SourceAnalysis } from './analyze.js';
 import type { Localized, MatrixSpec, SpecSource } from './types.js';
@@ -43,8 +43,8 @@ export function buildSpec(
         return [locale, entry === undefined ? id : preferredLabel(entry)];
       }),
     );
-  const perLocale = (pick: (analysis: SourceAnalysis) => string | undefined): Localized =>
-    Object.fromEntries(locales.map((locale) => [locale, pick(primaries.get(locale) ?? reference) ?? pick(reference) ?? '']));
+  const perLocale = (pick: (analysis: SourceAnalysis, locale: string) => string | undefined): Localized =>
+    Object.fromEntries(locales.map((locale) => [locale, pick(primaries.get(locale) ?? reference, locale) ?? pick(reference, locale) ?? '']));
 
   const spec: MatrixSpec = {
     $schema: SPEC_SCHEMA_REF,
@@ -67,23 +67,11 @@ export function buildSpec(
     ),
     messages: Object.fromEntries(
       // A reviewed text in the locale's terms wins over the source's, which may be left untranslated.
-      Object.keys(config.messages).map((key) => [
-        key,
-        Object.fromEntries(
-          locales.map((locale) => [
-            locale,
-            reviewedMessage(input.terms.get(locale)?.value, key) ?? (primaries.get(locale) ?? reference).messages[key]?.text ?? reference.messages[key]!.text,
-          ]),
-        ),
-      ]),
+      Object.keys(config.messages).map((key) => [key, perLocale((analysis, locale) => reviewedMessage(input.terms.get(locale)?.value, key) ?? analysis.messages[key]?.text)]),
     ) as MatrixSpec['messages'],
     sources: describeSources(analyses, reference, primaries),
   };
   return { value: spec, diagnostics: [] };
-}
-
-function reviewedMessage(terms: TermsFile | undefined, key: string): string | undefined {
-  return terms?.messages && Object.hasOwn(terms.messages, key) ? terms.messages[key] : undefined;
 }
 
 export function describeSource(analysis: Pick<SourceAnalysis, 'source' | 'metadata'>, role: SpecSource['role']): SpecSource {

@@ -1,4 +1,4 @@
-import { lookupLabel, reportResolved, resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type Vocabulary } from '../align/labels.js';
+import { lookupLabel, reportResolved, resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type LabelVia, type Vocabulary } from '../align/labels.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
@@ -283,10 +283,7 @@ function readDuringCell(from: string, operation: string, text: string, cell: Cel
 function namedOperations(text: string, cell: Cell, operations: Vocabulary, context: Context): string[] {
   let rest = normalizeLabel(text);
   const found = new Set<string>();
-  const reviewedMistakes = [...operations.mistranslations].flatMap(([label, ids]) => ids.map((id) => ({ id, label, via: 'mistranslation' as const })));
-  const untranslated = [...operations.reference].map(([label, id]) => ({ id, label, via: 'untranslated' as const }));
-  const labels = [...operations.labels.map(({ id, label }) => ({ id, label: normalizeLabel(label), via: 'term' as const })), ...reviewedMistakes, ...untranslated]
-    .sort((a, b) => b.label.length - a.label.length || (a.label < b.label ? -1 : 1));
+  const labels = cachedSearchLabels(operations);
   for (const { id, label, via } of labels) {
     if (found.has(id)) continue;
     const at = wordIndex(rest, label);
@@ -296,6 +293,23 @@ function namedOperations(text: string, cell: Cell, operations: Vocabulary, conte
     rest = `${rest.slice(0, at)}\u0000${rest.slice(at + label.length)}`;
   }
   return operations.order.filter((id) => found.has(id));
+}
+
+type SearchLabel = { id: string; label: string; via: LabelVia };
+const searchLabels = new WeakMap<Vocabulary, SearchLabel[]>();
+
+/** Every label an operation may go by in free text, longest first; built once per vocabulary, not per cell. */
+function cachedSearchLabels(operations: Vocabulary): SearchLabel[] {
+  let labels = searchLabels.get(operations);
+  if (!labels) {
+    labels = [
+      ...operations.labels.map(({ id, label }) => ({ id, label: normalizeLabel(label), via: 'term' as const })),
+      ...[...operations.mistranslations].flatMap(([label, ids]) => ids.map((id) => ({ id, label, via: 'mistranslation' as const }))),
+      ...[...operations.reference].map(([label, id]) => ({ id, label, via: 'untranslated' as const })),
+    ].sort((a, b) => b.label.length - a.label.length || (a.label < b.label ? -1 : 1));
+    searchLabels.set(operations, labels);
+  }
+  return labels;
 }
 
 /** Index of `needle` in `haystack` as a whole word for alphabetic scripts; anywhere for scripts without spaces. */

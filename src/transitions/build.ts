@@ -1,5 +1,5 @@
 import type { Staged } from '../diagnostics/diagnostic.js';
-import { preferredLabel } from '../load/terms.js';
+import { preferredLabel, reviewedMessage } from '../load/terms.js';
 import type { SpecInput, TermEntry, TransitionConfig } from '../load/types.js';
 import { describeSources, referenceIncomplete, referenceMissing, SPEC_SCHEMA_REF, specLocales } from '../spec/build.js';
 import type { Localized, TableText, TransitionSpec } from '../spec/types.js';
@@ -23,7 +23,7 @@ export function buildTransitionSpec(
   const missing = [
     reference.title ? '' : 'no title',
     reference.during.size > 0 ? '' : 'no "during an operation" transitions',
-    referenceTerms?.messages?.operationNotAllowed ? '' : `no operationNotAllowed message in terms/${config.referenceLocale}.json`,
+    reviewedMessage(referenceTerms, 'operationNotAllowed') ? '' : `no operationNotAllowed message in terms/${config.referenceLocale}.json`,
   ].filter(Boolean);
   if (missing.length > 0) return { value: undefined, diagnostics: [referenceIncomplete(input, reference.source, missing)] };
 
@@ -97,7 +97,7 @@ export function buildTransitionSpec(
       operationNotAllowed: Object.fromEntries(
         locales.map((locale) => [
           locale,
-          input.terms.get(locale)?.value.messages?.operationNotAllowed ?? referenceTerms!.messages!.operationNotAllowed!,
+          reviewedMessage(input.terms.get(locale)?.value, 'operationNotAllowed') ?? reviewedMessage(referenceTerms, 'operationNotAllowed')!,
         ]),
       ),
     },
