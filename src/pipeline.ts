@@ -3,12 +3,13 @@ import { matrixAgreement, transitionAgreement, translatedLabels, type Share } fr
 import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
-import { emitSpec, type OutputFile } from './emit/emit.js';
+import { emitSpec, GENERATED_DIR, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
 import { sameLanguage } from './load/terms.js';
 import { createRenderer, type Templates } from './emit/render.js';
 import { loadProject } from './load/project.js';
-import type { MatrixConfig, ProjectFile, SourceFile, SpecInput, TransitionConfig } from './load/types.js';
+import { DEFAULT_LIMITS, type Limits, type MatrixConfig, type ProjectFile, type SourceFile, type SpecInput, type TransitionConfig } from './load/types.js';
+import { outputPathProblem } from './load/paths.js';
 import { analyzeTransitionSource, type TransitionAnalysis } from './transitions/analyze.js';
 import { buildTransitionSpec } from './transitions/build.js';
 import { checkTransitionsAgainstReference, checkTransitionTables } from './transitions/check.js';
@@ -28,6 +29,8 @@ export interface CompileInput {
   /** Every file under sources/, paths relative to the root with `/`. */
   files: readonly ProjectFile[];
   assets: Assets;
+  /** Defaults to DEFAULT_LIMITS. */
+  limits?: Limits;
 }
 
 export interface CompileResult {
@@ -42,7 +45,7 @@ export interface CompileResult {
 /** load → parse → extract → align → build → validate → check → emit, gated on errors. */
 export function compile(input: CompileInput): CompileResult {
   const validators = createValidators(input.assets.schemas);
-  const loaded = loadProject(input.files, validators);
+  const loaded = loadProject(input.files, validators, input.limits ?? DEFAULT_LIMITS);
   const loadedIds = new Set(loaded.value.map((spec) => spec.id));
   // Load findings of a spec that loaded go through its suppressions with the rest of its findings.
   const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
@@ -62,8 +65,31 @@ export function compile(input: CompileInput): CompileResult {
     outputs = [...specs.flatMap((spec) => emitSpec(spec, render)), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) =>
       compareStrings(a.path, b.path),
     );
+    const unsafe = unsafeOutputs(outputs);
+    if (unsafe.length > 0) {
+      diagnostics.push(...unsafe);
+      outputs = [];
+    }
   }
   return { specs, health, outputs, diagnostics };
+}
+
+/**
+ * The last gate before anything is written: ids and locale tags are checked
+ * when loaded, and this makes sure no output path escapes generated/ even if
+ * a later change lets one through.
+ */
+export function unsafeOutputs(outputs: readonly OutputFile[]): Diagnostic[] {
+  return outputs.flatMap((output) => {
+    const problem = outputPathProblem(output.path, GENERATED_DIR);
+    if (problem === undefined) return [];
+    return [
+      diagnostic('path-unsafe', {
+        at: { file: output.path, line: 1, column: 1 },
+        message: `Refusing to write ${JSON.stringify(output.path)}: ${problem}. Nothing was written; rename the spec id or locale that produced it.`,
+      }),
+    ];
+  });
 }
 
 function compileSpec(

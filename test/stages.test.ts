@@ -5,7 +5,10 @@ import { createRenderer } from '../src/emit/render.js';
 import { extractTables, findTableEnd } from '../src/extract/tables.js';
 import type { Table } from '../src/extract/types.js';
 import { parseJson } from '../src/load/json.js';
-import { canonicalLocale, decodeUtf8 } from '../src/load/project.js';
+import { canonicalLocale } from '../src/load/project.js';
+import { checkLocaleTag } from '../src/load/locale.js';
+import { decodeText } from '../src/load/text.js';
+import { outputPathProblem, projectPathProblem, specIdProblem } from '../src/load/paths.js';
 import { normalizeLabel } from '../src/load/terms.js';
 import type { SourceFile } from '../src/load/types.js';
 import { normalizeDate, parseMarkdown, parseSource } from '../src/parse/markdown.js';
@@ -32,12 +35,75 @@ describe('load', () => {
   });
 
   it.each([
-    ['plain UTF-8', [0x61, 0xc3, 0xa9], 'aé'],
-    ['BOM dropped', [0xef, 0xbb, 0xbf, 0x61], 'a'],
-    ['invalid byte', [0x61, 0xff], undefined],
-    ['UTF-16 LE BOM', [0xff, 0xfe, 0x61, 0x00], undefined],
-  ])('decodeUtf8: %s', (_, bytes, want) => {
-    expect(decodeUtf8(new Uint8Array(bytes))).toBe(want);
+    ['de-DE', { locale: 'de-DE' }],
+    ['et-EE-x-test', { locale: 'et-EE-x-test' }],
+    ['zh-hant-tw', { locale: 'zh-Hant-TW' }],
+    ['zz-ZZ', { problem: 'unknown', message: expect.stringContaining('language "zz"') }],
+    ['en-XX', { problem: 'unknown', message: expect.stringContaining('region "XX"') }],
+    ['en-Qaaa-US', { problem: 'unknown', message: expect.stringContaining('script "Qaaa"') }],
+    ['con', { problem: 'unknown', message: expect.stringContaining('language "con"') }],
+    ['../en', { problem: 'malformed', message: expect.stringContaining('not a well-formed') }],
+  ])('checkLocaleTag(%j)', (given, want) => {
+    expect(checkLocaleTag(given)).toEqual(want);
+  });
+
+  it.each([
+    ['plain UTF-8', [0x61, 0xc3, 0xa9], { text: 'aé' }],
+    ['BOM dropped', [0xef, 0xbb, 0xbf, 0x61], { text: 'a' }],
+    ['invalid byte, located', [0x61, 0x0a, 0x62, 0xff], { problem: expect.stringContaining('byte 0xff at byte offset 3'), offset: 3 }],
+    ['broken sequence points at its lead byte', [0xc3, 0xa9, 0xe2, 0x41], { problem: expect.stringContaining('byte 0xe2 at byte offset 2'), offset: 1 }],
+    ['stray continuation after a whole character', [0xc3, 0xa9, 0x80], { problem: expect.stringContaining('byte 0x80 at byte offset 2'), offset: 1 }],
+    ['truncated at the end', [0x61, 0xe2, 0x82], { problem: expect.stringContaining('byte 0xe2 at byte offset 1'), offset: 1 }],
+    ['UTF-16 LE BOM', [0xff, 0xfe, 0x61, 0x00], { problem: expect.stringContaining('UTF-16 (little-endian, with a byte order mark)') }],
+    ['UTF-16 BE BOM', [0xfe, 0xff, 0x00, 0x61], { problem: expect.stringContaining('UTF-16 (big-endian') }],
+    ['UTF-32 LE BOM', [0xff, 0xfe, 0x00, 0x00, 0x61, 0, 0, 0], { problem: expect.stringContaining('UTF-32') }],
+    ['UTF-16 LE without BOM', [...new TextEncoder().encode('# Title\n')].flatMap((byte) => [byte, 0]), { problem: expect.stringContaining('UTF-16 (little-endian, without') }],
+    ['NUL byte, located', [0x61, 0x00, 0x62], { problem: expect.stringContaining('NUL'), offset: 1 }],
+  ])('decodeText: %s', (_, bytes, want) => {
+    expect(decodeText(new Uint8Array(bytes))).toEqual(want);
+  });
+
+  it.each([
+    ['sources/a-b/en-US.md', undefined],
+    ['sources/../x/en-US.md', 'segment'],
+    ['/etc/passwd', 'absolute'],
+    ['C:/x/en-US.md', 'absolute'],
+    ['sources\\a\\en-US.md', 'backslash'],
+    ['sources/con/en-US.md', 'reserved'],
+    ['sources/a/NUL.md', 'reserved'],
+    ['sources/a/en-US.md.', 'dot or space'],
+    ['sources/a//en-US.md', 'segment'],
+    ['sources/a/\u001b.md', 'control'],
+  ])('projectPathProblem(%j) mentions %j', (path, want) => {
+    const problem = projectPathProblem(path);
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toContain(want);
+  });
+
+  it.each([
+    ['biztalk-services-state-chart', undefined],
+    ['aux', 'reserved'],
+    ['lpt1', 'reserved'],
+    ['Upper', 'lower-case'],
+    ['a--b', 'lower-case'],
+  ])('specIdProblem(%j) mentions %j', (id, want) => {
+    const problem = specIdProblem(id);
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toContain(want);
+  });
+
+  it.each([
+    ['generated/x/spec.json', undefined],
+    ['generated/docs/en-US/x.md', undefined],
+    ['generated/../x.md', 'not a plain'],
+    ['elsewhere/x.md', 'not inside'],
+    ['generated', 'not inside'],
+    ['generated/docs/con/x.md', 'reserved'],
+    ['generated/docs/.hidden/x.md', 'not a plain'],
+  ])('outputPathProblem(%j) mentions %j', (path, want) => {
+    const problem = outputPathProblem(path, 'generated');
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toContain(want);
   });
 
   it.each([
@@ -133,10 +199,16 @@ describe('extract', () => {
     ['colspan="-2"', '<table><tr><td colspan="-2">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
     ['colspan="x"', '<table><tr><td colspan="x">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
     ['colspan huge', '<table><tr><td colspan="1000000">a</td></tr><tr><td>b</td></tr></table>', ['a'], 1],
-    ['rowspan="0" to the end', '<table><tr><td rowspan="0">a</td><td>b</td></tr><tr><td>c</td></tr></table>', ['a', 'b'], 0],
-  ])('span %s is clamped or replaced, never allocated blindly', (_, html, firstRow, warnings) => {
+    ['rowspan="0" to the end', '<table><tr><td rowspan="0">a</td><td>b</td></tr><tr><td>c</td></tr></table>', ['a', 'b'], 1],
+    ['data rowspan past the last row', '<table><tr><td>a</td><td>b</td></tr><tr><td rowspan="3">c</td><td>d</td></tr></table>', ['a', 'b'], 1],
+    ['heading rowspan past the last row', '<table><tr><th rowspan="9">a</th><td>b</td></tr><tr><td>d</td></tr></table>', ['a', 'b'], 0],
+    ['data colspan past the last column', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td colspan="4">d</td></tr></table>', ['a', 'b'], 1],
+    ['heading colspan past the last column', '<table><tr><th colspan="15">a</th></tr><tr><td>c</td><td>d</td></tr></table>', ['a', 'a'], 0],
+  ])('span %s is clamped or replaced, never allocated blindly', (_, html, firstRow, errors) => {
     const { value, diagnostics } = tablesOf(html);
-    expect(diagnostics.filter((d) => d.code === 'span-invalid')).toHaveLength(warnings);
+    const spans = diagnostics.filter((d) => d.code === 'span-invalid');
+    expect(spans).toHaveLength(errors);
+    for (const d of spans) expect(d.severity).toBe('error');
     const [table] = value;
     expect(table!.width).toBeLessThanOrEqual(2);
     expect(texts(table!)[0]).toEqual(firstRow);

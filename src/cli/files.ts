@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OutputFile } from '../emit/emit.js';
-import type { ProjectFile } from '../load/types.js';
+import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import type { Assets } from '../pipeline.js';
 
 /** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
@@ -52,8 +52,32 @@ export function listFiles(root: string, dir: string): string[] {
   return found.sort();
 }
 
-export function readProjectFiles(root: string): ProjectFile[] {
-  return listFiles(root, 'sources').map((path) => ({ path, bytes: readFileSync(join(root, path)) }));
+/** Every file under sources/; one over the size limit is not read (the loader reports it by its size). */
+export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS): ProjectFile[] {
+  return listFiles(root, 'sources').map((path) => {
+    const size = statSync(join(root, path)).size;
+    return size > limits.maxSourceBytes ? { path, bytes: new Uint8Array(0), size } : { path, bytes: readFileSync(join(root, path)) };
+  });
+}
+
+/**
+ * Output paths that would resolve outside root/generated/, through `..` or
+ * through a symbolic link on the way (generated/ itself, or a folder in it).
+ * The pipeline already refuses unsafe names; this is the writer's own check.
+ */
+export function outputsOutsideGenerated(root: string, paths: readonly string[]): string[] {
+  const generated = resolve(root, 'generated');
+  const inside = (path: string, folder: string): boolean => path === folder || path.startsWith(folder + sep);
+  const lexicallyOutside = (path: string): boolean => !inside(resolve(root, path), generated) || resolve(root, path) === generated;
+  if (!existsSync(generated)) return paths.filter(lexicallyOutside);
+  const realGenerated = realpathSync(generated);
+  if (!inside(realGenerated, realpathSync(root))) return [...paths];
+  return paths.filter((path) => {
+    if (lexicallyOutside(path)) return true;
+    let existing = dirname(resolve(root, path));
+    while (!existsSync(existing)) existing = dirname(existing);
+    return !inside(realpathSync(existing), realGenerated);
+  });
 }
 
 /** The current contents of generated/, skipping our own temporary files. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDiagnostics, isBlocking, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,11 +8,13 @@ import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
 import { compile } from '../pipeline.js';
 import { addLocale, type AddLocaleRequest } from '../locale/add.js';
-import { loadAssets, readGenerated, readProjectFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
+import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
-  statespec build [--root DIR]
-  statespec check [--root DIR] [--format text|json|sarif]
+  statespec build [--root DIR] [--max-source-bytes N]
+  statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
 
 build        compiles sources/ into generated/ (nothing is written when there are errors)
@@ -20,6 +22,9 @@ check        runs every check and compares generated/ with what build would writ
 locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms yet, writes
              sources/ID/terms/TAG.json from the labels at the reference's positions, flagging
              doubtful ones for review; refuses (writing nothing) when the tables do not align
+
+--max-source-bytes N   files under sources/ larger than N bytes are reported and not read
+                       (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
 
@@ -51,6 +56,7 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
         variant: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        'max-source-bytes': { type: 'string' },
       },
     });
   } catch (error) {
@@ -68,8 +74,10 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     return values.help ? 0 : 2;
   }
   const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
+  const limits = parseLimits(values['max-source-bytes'], io);
+  if (!limits) return 2;
   if (command === 'locale' && rest[0] === 'add') {
-    return runLocaleAdd(rest.slice(1), values, io);
+    return runLocaleAdd(rest.slice(1), values, limits, io);
   }
   if (localeOptions) {
     io.stderr(`statespec: --spec, --locale and --variant belong to "locale add"\n\n${USAGE}\n`);
@@ -95,7 +103,7 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     return 2;
   }
   try {
-    const result = compile({ files: readProjectFiles(root), assets: loadAssets() });
+    const result = compile({ files: readProjectFiles(root, limits), assets: loadAssets(), limits });
     let diagnostics: Diagnostic[] = result.diagnostics;
     const blocked = diagnostics.some(isBlocking);
     if (command === 'check') {
@@ -106,6 +114,14 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     io.stdout(report(diagnostics, 'text'));
     if (blocked) {
       io.stderr('statespec: errors found; generated/ was not changed.\n');
+      return 1;
+    }
+    const escaping = outputsOutsideGenerated(root, result.outputs.map((output) => output.path));
+    if (escaping.length > 0) {
+      io.stdout(report(escaping.map((path) => diagnostic('path-unsafe', {
+        at: { file: path, line: 1, column: 1 },
+        message: `${path} would be written outside ${join(root, 'generated')} (through a symbolic link); nothing was written. Make generated/ a plain folder.`,
+      })), 'text'));
       return 1;
     }
     const { written, removed } = writeOutputs(root, result.outputs);
@@ -127,7 +143,7 @@ interface LocaleAddOptions {
   variant?: string | undefined;
 }
 
-function runLocaleAdd(files: string[], options: LocaleAddOptions, io: CliIo): number {
+function runLocaleAdd(files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
   if (files.length !== 1 || options.spec === undefined || options.locale === undefined) {
     io.stderr(`statespec: locale add needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
     return 2;
@@ -144,6 +160,11 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, io: CliIo): nu
   const file = files[0]!;
   let bytes: Uint8Array;
   try {
+    const size = statSync(resolve(file)).size;
+    if (size > limits.maxSourceBytes) {
+      io.stderr(`statespec: ${file} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit (--max-source-bytes); nothing was written.\n`);
+      return 1;
+    }
     bytes = readFileSync(resolve(file));
   } catch (error) {
     io.stderr(`statespec: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
@@ -151,8 +172,9 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, io: CliIo): nu
   }
   try {
     const request: AddLocaleRequest = {
-      files: readProjectFiles(root),
+      files: readProjectFiles(root, limits),
       schemas: loadAssets().schemas,
+      limits,
       specId: options.spec,
       locale: options.locale,
       input: { path: file, bytes },
@@ -172,6 +194,15 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, io: CliIo): nu
     io.stderr(`statespec: locale add failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
     return 2;
   }
+}
+
+function parseLimits(maxSourceBytes: string | undefined, io: CliIo): Limits | undefined {
+  if (maxSourceBytes === undefined) return DEFAULT_LIMITS;
+  if (!/^[1-9]\d{0,15}$/.test(maxSourceBytes)) {
+    io.stderr(`statespec: --max-source-bytes must be a positive whole number of bytes, not "${maxSourceBytes}"\n`);
+    return undefined;
+  }
+  return { maxSourceBytes: Number(maxSourceBytes) };
 }
 
 function report(diagnostics: readonly Diagnostic[], format: Format): string {

@@ -61,8 +61,33 @@ export const CODES = {
   },
   'source-encoding': {
     severity: 'error',
-    summary: 'A source file is not valid UTF-8 text.',
+    summary: 'A source, config or terms file is not valid UTF-8 text (it is UTF-16, another encoding, or holds NUL bytes).',
     help: 'Save the file as UTF-8 (without NUL bytes).',
+  },
+  'source-empty': {
+    severity: 'error',
+    summary: 'A source file is empty or holds only whitespace.',
+    help: 'Restore the document, or delete the file if the locale is gone.',
+  },
+  'source-too-large': {
+    severity: 'error',
+    summary: 'A file under sources/ is larger than the size limit, so it is not read.',
+    help: 'Check that it is the right file; if it is, raise the limit with --max-source-bytes.',
+  },
+  'locale-unknown': {
+    severity: 'error',
+    summary: 'A locale tag is well-formed BCP 47 but names a language, script or region that Unicode CLDR does not know.',
+    help: 'Use a registered tag (e.g. et-EE, zh-Hant-TW); for a private test copy add a private-use suffix to a real one (et-EE-x-test).',
+  },
+  'path-unsafe': {
+    severity: 'error',
+    summary: 'A spec id, locale tag or file path would write outside generated/ or use a name that file systems reserve (.., absolute paths, CON, NUL, …).',
+    help: 'Rename the folder or file to lower-case letters, digits and hyphens that are not a reserved device name.',
+  },
+  'text-invisible': {
+    severity: 'warning',
+    summary: 'A source, terms or config file holds a bidirectional control or another invisible character, which can make text read differently from what it is (Trojan Source).',
+    help: 'Delete the character (the message names it) unless the script really needs it; then suppress the finding with a reason.',
   },
   'reference-missing': {
     severity: 'error',
@@ -92,9 +117,9 @@ export const CODES = {
     help: 'Fix the table markup at the reported position.',
   },
   'span-invalid': {
-    severity: 'warning',
-    summary: 'A rowspan or colspan is not a positive whole number or is out of range; 1 (or the limit) is used.',
-    help: 'Write a positive whole number no larger than the table.',
+    severity: 'error',
+    summary: 'A rowspan or colspan is not a positive whole number, is 0, exceeds HTML\'s limit, or makes a data cell reach past the table; the cells it moves cannot be trusted.',
+    help: 'Write the number of rows or columns the cell really covers.',
   },
   'row-cell-count': {
     severity: 'warning',

@@ -1,4 +1,5 @@
 import type { Spec } from '../spec/types.js';
+import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
 import { transitionDocView, transitionRuntimeView } from './transition-views.js';
 import { chartView, runtimeView } from './views.js';
@@ -15,7 +16,7 @@ export const GENERATED_DIR = 'generated';
 export function emitSpec(spec: Spec, render: Render): OutputFile[] {
   const isMatrix = spec.kind === 'permission-matrix';
   const outputs: OutputFile[] = [
-    { path: `${GENERATED_DIR}/${spec.id}/spec.json`, content: `${JSON.stringify(spec, null, 2)}\n` },
+    { path: `${GENERATED_DIR}/${spec.id}/spec.json`, content: jsonDocument(spec) },
     {
       path: `${GENERATED_DIR}/${spec.id}/index.ts`,
       content: isMatrix ? render('runtime.ts', runtimeView(spec)) : render('transitions-runtime.ts', transitionRuntimeView(spec)),

@@ -3,19 +3,40 @@
  * escaping off, so every interpolation goes through one of these.
  */
 
+/**
+ * Characters that must not appear raw in generated code: line and paragraph
+ * separators (line ends in old JS parsers), DEL and C1 controls, and every
+ * invisible or bidi format character, so the code reads as what it does
+ * (Trojan Source). JSON.stringify already escapes C0 controls inside strings.
+ */
+const NOT_RAW_IN_CODE = /[\u007F-\u009F\u2028\u2029\p{Cf}\u115F\u1160\u3164\uFFA0\u034F]/gu;
+const C0_CONTROL = /[\u0000-\u0008\u000B-\u001F]/g;
+
+/** `\uXXXX` per UTF-16 unit: valid in JSON and in JS strings (an astral character becomes its surrogate pair). */
+const utf16Escape = (character: string): string =>
+  Array.from({ length: character.length }, (_, index) => `\\u${character.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`).join('');
+
 /** A TypeScript/JavaScript string literal that evaluates to exactly `text`. */
 export function tsString(text: string): string {
-  // JSON is valid JS; U+2028/U+2029 and "</" are escaped too, so the literal is safe
-  // in old parsers and inside an inline <script>.
-  return JSON.stringify(text)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\//g, '<\\/');
+  // JSON is valid JS; "</" is escaped too, so the literal is also safe inside an inline <script>.
+  return JSON.stringify(text).replace(NOT_RAW_IN_CODE, utf16Escape).replace(/<\//g, '<\\/');
 }
 
-/** Text inside a /* block comment *\/: `*\/` would end it early. */
+/**
+ * A JSON document (spec.json): the same data, with the characters code must
+ * not hold raw written as \u escapes (outside strings JSON has none of them).
+ */
+export function jsonDocument(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(NOT_RAW_IN_CODE, utf16Escape)}\n`;
+}
+
+/** Text inside a /* block comment *\/: `*\/` would end it early, and a line break would end the line. */
 export function tsComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(C0_CONTROL, utf16Escape)
+    .replace(NOT_RAW_IN_CODE, utf16Escape);
 }
 
 /** Text inside an HTML comment (`<!-- … -->`): `--` may not appear there. */
@@ -35,13 +56,14 @@ function escapeInline(text: string): string {
 
 /** Inline Markdown text that renders as exactly `text` (headings, paragraphs). */
 export function mdText(text: string): string {
-  return escapeInline(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  // Only CR and LF end a Markdown line; U+2028/U+2029 are ordinary characters there and stay.
+  return escapeInline(text).replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
 }
 
 /** A GFM table cell: `|` is escaped and a line break becomes `<br>`. */
 export function mdCell(text: string): string {
   return text
-    .split(/\r\n|[\r\n\u2028\u2029]/)
+    .split(/\r\n|[\r\n]/)
     .map((line) => escapeInline(line).trim())
     .join('<br>');
 }

@@ -3,6 +3,7 @@ import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
 import type { Spec, SpecSource } from '../spec/types.js';
 import { GENERATED_DIR, type OutputFile } from './emit.js';
+import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
 import { REGENERATE_COMMAND } from './views.js';
 
@@ -220,7 +221,7 @@ export function healthView(report: HealthReport) {
 
 export function emitHealth(report: HealthReport, render: Render): OutputFile[] {
   return [
-    { path: `${GENERATED_DIR}/docs/health.json`, content: `${JSON.stringify(report, null, 2)}\n` },
+    { path: `${GENERATED_DIR}/docs/health.json`, content: jsonDocument(report) },
     { path: `${GENERATED_DIR}/docs/health.md`, content: render('health.md', healthView(report)) },
   ];
 }

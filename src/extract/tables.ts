@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic, type Location, type Staged } from '../diag
 import { locator, type OffsetToLocation } from '../load/position.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
+import { describeCharacter, isInvisible } from '../load/text.js';
 import type { Cell, Table } from './types.js';
 
 /** HTML's own limits for spans (the HTML table-processing model clamps to these). */
@@ -114,8 +115,10 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
       const end = cell.position!.end.offset!;
       const first = cell.children[0]?.position?.start.offset;
       const contentStart = first ?? (context.text[start] === '|' ? start + 1 : start);
+      const text = cell.children.map(phrasingText).join('');
+      reportEncodedInvisible(context, text, start, end);
       return {
-        text: cell.children.map(phrasingText).join(''),
+        text,
         location: context.toLocation(contentStart),
         range: [start, end],
         origin: context.nextOrigin++,
@@ -155,6 +158,7 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
   const grid: (Cell | undefined)[][] = rows.map(() => []);
   const rowLocations = rows.map((row) => at(row));
   let slots = 0;
+  const dataSpans: { location: Location; column: number; columns: number }[] = [];
   for (const [rowIndex, row] of rows.entries()) {
     let column = 0;
     for (const element of row.children.filter(isCell)) {
@@ -168,11 +172,27 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
           }),
         );
       }
+      const reportedBefore = context.diagnostics.length;
       const colspan = spanValue(element, 'colSpan', MAX_COLSPAN, context, at(element));
       const requestedRows = spanValue(element, 'rowSpan', MAX_ROWSPAN, context, at(element));
-      // rowspan="0" means "to the end of the table"; any span stops at the last row.
-      const rowspan = Math.min(requestedRows === 0 ? rows.length : requestedRows, rows.length - rowIndex);
+      // A span already reported as invalid is not reported again for where it reaches.
+      const spanReported = context.diagnostics.length > reportedBefore;
+      const rowsLeft = rows.length - rowIndex;
+      // rowspan="0" is read as HTML defines it ("to the end"), and reported by spanValue.
+      const rowspan = Math.min(requestedRows === 0 ? rowsLeft : requestedRows, rowsLeft);
+      const isHeader = element.tagName === 'th';
+      // Documents head groups with a <th> that overshoots (rowspan="18" over 14 rows); that moves no
+      // cell. A data cell that reaches past the last row would mean the table is not what it says.
+      if (!isHeader && !spanReported && requestedRows > rowsLeft) {
+        context.diagnostics.push(
+          diagnostic('span-invalid', {
+            at: at(element),
+            message: `rowspan="${requestedRows}" on a data cell reaches ${requestedRows - rowsLeft} row(s) past the end of the table (${rowsLeft} left); write the number of rows it covers.`,
+          }),
+        );
+      }
       const columns = Math.max(1, Math.min(colspan, MAX_COLSPAN - column));
+      if (!isHeader && !spanReported && columns > 1) dataSpans.push({ location: at(element), column, columns });
       slots += rowspan * columns;
       if (slots > MAX_GRID_SLOTS) {
         context.diagnostics.push(
@@ -184,8 +204,10 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
         return undefined;
       }
       const origin = context.nextOrigin++;
+      const text = toText(element, { whitespace: 'normal' });
+      reportEncodedInvisible(context, text, start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0));
       const base = {
-        text: toText(element, { whitespace: 'normal' }),
+        text,
         location: at(element),
         range: [start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0)] as [number, number],
         origin,
@@ -199,7 +221,34 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     }
   }
   const coveredColumns = grid.map((line) => line.filter((cell) => cell !== undefined).length);
-  return finishGrid(at(table), grid, coveredColumns, rowLocations);
+  const finished = finishGrid(at(table), grid, coveredColumns, rowLocations);
+  for (const span of dataSpans) {
+    if (span.column + span.columns <= finished.width) continue;
+    context.diagnostics.push(
+      diagnostic('span-invalid', {
+        at: span.location,
+        message: `colspan="${span.columns}" on a data cell reaches ${span.column + span.columns - finished.width} column(s) past the table's ${finished.width}; write the number of columns it covers.`,
+      }),
+    );
+  }
+  return finished;
+}
+
+/**
+ * Invisible characters written literally are reported where they are by the
+ * loader; one written as a character reference (`&#x202E;`) only shows up in
+ * the decoded cell text, so it is reported here, at the cell.
+ */
+function reportEncodedInvisible(context: Context, text: string, start: number, end: number): void {
+  const raw = context.text.slice(start, end);
+  const hidden = [...new Set([...text].filter((character) => isInvisible(character) && !raw.includes(character)))];
+  if (hidden.length === 0) return;
+  context.diagnostics.push(
+    diagnostic('text-invisible', {
+      at: context.toLocation(start),
+      message: `This cell writes ${hidden.map(describeCharacter).join(', ')} as a character reference; it is invisible and can make the label read differently from what it is. Delete it.`,
+    }),
+  );
 }
 
 /** Rows of this table only, in order, across thead/tbody/tfoot, skipping nested tables. */
@@ -220,21 +269,35 @@ function isCell(node: ElementContent): node is Element {
   return node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th');
 }
 
+/**
+ * A span attribute as a count. Anything but a positive whole number within
+ * HTML's limit is reported: the cells after it would move, so what they say
+ * cannot be trusted. The value read on is HTML's (1, or the limit), so the
+ * rest of the table still gets checked.
+ */
 function spanValue(element: Element, property: 'colSpan' | 'rowSpan', max: number, context: Context, at: Location): number {
   const raw = element.properties[property];
   if (raw === undefined || raw === null) return 1;
   const attribute = property.toLowerCase();
   const text = String(raw).trim();
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  const zeroAllowed = property === 'rowSpan';
-  if (Number.isNaN(value) || (value === 0 && !zeroAllowed)) {
+  if (Number.isNaN(value) || (value === 0 && property === 'colSpan')) {
     context.diagnostics.push(
-      diagnostic('span-invalid', { at, message: `${attribute}="${text}" is not a positive whole number; 1 is used.` }),
+      diagnostic('span-invalid', { at, message: `${attribute}="${text}" is not a positive whole number; write the number of ${property === 'colSpan' ? 'columns' : 'rows'} the cell covers (read as 1).` }),
     );
     return 1;
   }
+  if (value === 0) {
+    context.diagnostics.push(
+      diagnostic('span-invalid', {
+        at,
+        message: 'rowspan="0" means "to the end of the table" in HTML, but Markdown renderers and editors differ on it; write the number of rows the cell covers (read as to the end).',
+      }),
+    );
+    return 0;
+  }
   if (value > max) {
-    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${text}" exceeds ${max}; ${max} is used.` }));
+    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${text}" exceeds HTML's limit of ${max}; write the number of ${property === 'colSpan' ? 'columns' : 'rows'} the cell covers (read as ${max}).` }));
     return max;
   }
   return value;

@@ -2,25 +2,61 @@ import { createHash } from 'node:crypto';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { parseJson, validateJson } from './json.js';
 import { locator } from './position.js';
-import type { Loaded, ProjectFile, SourceFile, SpecConfig, SpecInput, TermsFile } from './types.js';
+import { DEFAULT_LIMITS, type Limits, type Loaded, type ProjectFile, type SourceFile, type SpecConfig, type SpecInput, type TermsFile } from './types.js';
 import type { Validators } from './validators.js';
 import { checkTerms } from './terms.js';
+import { canonicalLocale, checkLocaleTag, type LocaleCheck } from './locale.js';
+import { projectPathProblem, specIdProblem } from './paths.js';
+import { decodeText, findInvisible } from './text.js';
+
+export { canonicalLocale } from './locale.js';
 
 const SOURCE_NAME = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:\.([a-z0-9][a-z0-9-]*))?\.md$/;
 
 /** Groups the files under sources/<spec-id>/ into validated spec inputs. */
-export function loadProject(files: readonly ProjectFile[], validators: Validators): Staged<SpecInput[]> {
+export function loadProject(files: readonly ProjectFile[], validators: Validators, limits: Limits = DEFAULT_LIMITS): Staged<SpecInput[]> {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, ProjectFile[]>();
   for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+    const unsafe = projectPathProblem(file.path);
+    if (unsafe !== undefined) {
+      diagnostics.push(
+        diagnostic('path-unsafe', {
+          at: { file: file.path, line: 1, column: 1 },
+          message: `The path ${JSON.stringify(file.path)} is not read: ${unsafe}. Rename it to plain names below sources/.`,
+        }),
+      );
+      continue;
+    }
     const match = /^sources\/([^/]+)\/(.+)$/.exec(file.path);
     if (!match) continue;
+    const size = file.size ?? file.bytes.length;
+    if (size > limits.maxSourceBytes) {
+      diagnostics.push(
+        diagnostic('source-too-large', {
+          at: { file: file.path, line: 1, column: 1 },
+          spec: match[1]!,
+          message: `${file.path} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit, so it is not read; check that it is the right file, or raise the limit with --max-source-bytes.`,
+        }),
+      );
+      continue;
+    }
     const list = byId.get(match[1]!) ?? [];
     list.push(file);
     byId.set(match[1]!, list);
   }
   const specs: SpecInput[] = [];
   for (const [id, specFiles] of byId) {
+    const badId = specIdProblem(id);
+    if (badId !== undefined) {
+      diagnostics.push(
+        diagnostic('path-unsafe', {
+          at: { file: specFiles[0]!.path, line: 1, column: 1 },
+          message: `The spec folder sources/${id}/ is not compiled: ${badId}, and its id would name folders under generated/. Rename the folder (and "id" in its spec.config.json).`,
+        }),
+      );
+      continue;
+    }
     const loaded = loadSpec(id, specFiles, validators);
     diagnostics.push(...loaded.diagnostics.map((d) => (d.spec === undefined ? { ...d, spec: id } : d)));
     if (loaded.value) specs.push(loaded.value);
@@ -55,33 +91,21 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
     );
     return { value: undefined, diagnostics };
   }
-  const reference = canonicalLocale(config.value.referenceLocale);
-  if (!reference) {
-    diagnostics.push(
-      diagnostic('config-invalid', {
-        at: config.document.locate('/referenceLocale'),
-        spec: id,
-        message: `spec.config.json: "${config.value.referenceLocale}" is not a valid BCP 47 locale tag.`,
-      }),
-    );
+  const reference = checkLocaleTag(config.value.referenceLocale);
+  if (!('locale' in reference)) {
+    diagnostics.push(localeDiagnostic(reference, 'config-invalid', config.document.locate('/referenceLocale'), id, 'spec.config.json: referenceLocale'));
     return { value: undefined, diagnostics };
   }
-  config.value.referenceLocale = reference;
+  config.value.referenceLocale = reference.locale;
   if (config.value.primarySources) {
     const canonical: Record<string, string> = {};
     for (const [tag, name] of Object.entries(config.value.primarySources)) {
-      const locale = canonicalLocale(tag);
-      if (!locale) {
-        diagnostics.push(
-          diagnostic('config-invalid', {
-            at: config.document.locate(`/primarySources/${tag}`, true),
-            spec: id,
-            message: `spec.config.json: primarySources key "${tag}" is not a valid BCP 47 locale tag.`,
-          }),
-        );
+      const checked = checkLocaleTag(tag);
+      if (!('locale' in checked)) {
+        diagnostics.push(localeDiagnostic(checked, 'config-invalid', config.document.locate(`/primarySources/${escapePointer(tag)}`, true), id, 'spec.config.json: primarySources key'));
         return { value: undefined, diagnostics };
       }
-      canonical[locale] = name;
+      canonical[checked.locale] = name;
     }
     config.value.primarySources = canonical;
   }
@@ -91,17 +115,20 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
   const termsFiles = new Map<string, string>();
   for (const file of files.filter((f) => f.path.startsWith(`${dir}/terms/`))) {
     const localeName = /\/terms\/([^/]+)\.json$/.exec(file.path)?.[1];
-    const locale = localeName ? canonicalLocale(localeName) : undefined;
-    if (!locale) {
+    const checked = localeName === undefined ? undefined : checkLocaleTag(localeName);
+    if (!checked || 'problem' in checked) {
       diagnostics.push(
-        diagnostic('terms-invalid', {
-          at: { file: file.path, line: 1, column: 1 },
-          spec: id,
-          message: `Terms file name must be terms/<locale>.json with a valid BCP 47 tag.`,
-        }),
+        checked && 'problem' in checked && checked.problem === 'unknown'
+          ? localeDiagnostic(checked, 'terms-invalid', { file: file.path, line: 1, column: 1 }, id, 'Terms file name')
+          : diagnostic('terms-invalid', {
+              at: { file: file.path, line: 1, column: 1 },
+              spec: id,
+              message: `Terms file name must be terms/<locale>.json with a valid BCP 47 tag.`,
+            }),
       );
       continue;
     }
+    const locale = checked.locale;
     const earlierTerms = termsFiles.get(locale);
     if (earlierTerms) {
       diagnostics.push(
@@ -176,11 +203,13 @@ function loadJson<T>(
   describe: string,
   diagnostics: Diagnostic[],
 ): Loaded<T> | undefined {
-  const text = decodeUtf8(file.bytes);
-  if (text === undefined) {
-    diagnostics.push(diagnostic('source-encoding', { at: { file: file.path, line: 1, column: 1 }, message: `${describe} is not valid UTF-8.` }));
+  const decoded = decodeText(file.bytes);
+  if (!('text' in decoded)) {
+    diagnostics.push(encodingDiagnostic(file, describe, decoded));
     return undefined;
   }
+  const text = decoded.text;
+  diagnostics.push(...findInvisible(file.path, text));
   const parsed = parseJson(file.path, text);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value) return undefined;
@@ -192,31 +221,38 @@ function loadJson<T>(
 
 function decodeSource(specId: string, file: ProjectFile, name: string, diagnostics: Diagnostic[]): SourceFile | undefined {
   const match = SOURCE_NAME.exec(name);
-  const locale = match ? canonicalLocale(match[1]!) : undefined;
-  if (!match || !locale) {
+  const checked = match ? checkLocaleTag(match[1]!) : undefined;
+  if (!match || !checked || 'problem' in checked) {
     diagnostics.push(
-      diagnostic('source-name', {
+      checked && 'problem' in checked && checked.problem === 'unknown'
+        ? localeDiagnostic(checked, 'source-name', { file: file.path, line: 1, column: 1 }, specId, `Source ${name}: the locale`)
+        : diagnostic('source-name', {
+            at: { file: file.path, line: 1, column: 1 },
+            spec: specId,
+            message: `"${name}" is not <locale>[.<variant>].md with a valid BCP 47 locale tag (e.g. en-US.md, en-US.2014.md).`,
+          }),
+    );
+    return undefined;
+  }
+  const locale = checked.locale;
+  const decoded = decodeText(file.bytes);
+  if (!('text' in decoded)) {
+    diagnostics.push({ ...encodingDiagnostic(file, name, decoded), spec: specId, locale });
+    return undefined;
+  }
+  const text = decoded.text;
+  if (text.trim() === '') {
+    diagnostics.push(
+      diagnostic('source-empty', {
         at: { file: file.path, line: 1, column: 1 },
         spec: specId,
-        message: `"${name}" is not <locale>[.<variant>].md with a valid BCP 47 locale tag (e.g. en-US.md, en-US.2014.md).`,
-      }),
-    );
-    return undefined;
-  }
-  const text = decodeUtf8(file.bytes);
-  const nul = text?.indexOf('\u0000') ?? -1;
-  if (text === undefined || nul >= 0) {
-    const at = text === undefined ? { file: file.path, line: 1, column: 1 } : locator(file.path, text)(nul);
-    diagnostics.push(
-      diagnostic('source-encoding', {
-        at,
-        spec: specId,
         locale,
-        message: text === undefined ? `${name} is not valid UTF-8; save it as UTF-8.` : `${name} contains a NUL byte; it is not a text file.`,
+        message: `${name} is ${text === '' ? 'empty' : 'only whitespace'}; restore the document, or delete the file if this ${locale} version is gone.`,
       }),
     );
     return undefined;
   }
+  diagnostics.push(...findInvisible(file.path, text, { spec: specId, locale }));
   const source: SourceFile = {
     specId,
     path: file.path,
@@ -229,20 +265,23 @@ function decodeSource(specId: string, file: ProjectFile, name: string, diagnosti
   return source;
 }
 
-/** Decodes UTF-8 strictly (a BOM is dropped); undefined when the bytes are not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+function encodingDiagnostic(file: ProjectFile, describe: string, decoded: { problem: string; offset?: number }): Diagnostic {
+  // A lenient decode has the same characters up to the offset, so it locates the problem.
+  const at = decoded.offset === undefined ? { file: file.path, line: 1, column: 1 } : locator(file.path, new TextDecoder().decode(file.bytes))(decoded.offset);
+  return diagnostic('source-encoding', { at, message: `${describe} ${decoded.problem}.` });
 }
 
-/** The canonical form of a BCP 47 tag (`en-us` → `en-US`), or undefined when it is not one. */
-export function canonicalLocale(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
+/** A malformed tag is `fallback` (the file's own code); a well-formed tag CLDR does not know is locale-unknown. */
+function localeDiagnostic(
+  checked: Exclude<LocaleCheck, { locale: string }>,
+  fallback: 'config-invalid' | 'terms-invalid' | 'source-name',
+  at: { file: string; line: number; column: number },
+  spec: string,
+  what: string,
+): Diagnostic {
+  return diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : fallback, { at, spec, message: `${what} ${checked.message}.` });
+}
+
+function escapePointer(part: string): string {
+  return part.replace(/~/g, '~0').replace(/\//g, '~1');
 }

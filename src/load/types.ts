@@ -97,4 +97,14 @@ export interface SpecInput<Config extends SpecConfig = SpecConfig> {
 export interface ProjectFile {
   path: string;
   bytes: Uint8Array;
+  /** Its size in bytes, when the reader left `bytes` empty because the file is over the size limit. */
+  size?: number;
 }
+
+/** Limits on what the loader reads; every caller starts from DEFAULT_LIMITS. */
+export interface Limits {
+  /** Files under sources/ larger than this are reported (source-too-large) and not read. */
+  maxSourceBytes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({ maxSourceBytes: 4 * 1024 * 1024 });

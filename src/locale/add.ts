@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { LabelRecord } from '../align/labels.js';
 import { shapeDifference, sameShape, tableShapes } from '../check/shape.js';
 import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { canonicalLocale, decodeUtf8, loadProject } from '../load/project.js';
+import { checkLocaleTag } from '../load/locale.js';
+import { loadProject } from '../load/project.js';
+import { decodeText } from '../load/text.js';
 import { normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
-import type { MatrixConfig, ProjectFile, SourceFile, SpecInput, TermEntry, TermsFile, TransitionConfig } from '../load/types.js';
+import type { Limits, MatrixConfig, ProjectFile, SourceFile, SpecInput, TermEntry, TermsFile, TransitionConfig } from '../load/types.js';
 import { createValidators, type Schemas } from '../load/validators.js';
 import { analyzeSource, primarySources } from '../spec/analyze.js';
 import { analyzeTransitionSource } from '../transitions/analyze.js';
@@ -19,6 +21,7 @@ export interface AddLocaleRequest {
   variant?: string;
   /** The new document: the path the user gave (for messages) and its bytes. */
   input: { path: string; bytes: Uint8Array };
+  limits?: Limits;
 }
 
 export interface AddLocaleResult {
@@ -50,13 +53,14 @@ interface Analysis {
 export function addLocale(request: AddLocaleRequest): AddLocaleResult {
   const at: Location = { file: request.input.path, line: 1, column: 1 };
   const refuse = (...diagnostics: Diagnostic[]): AddLocaleResult => ({ writes: [], diagnostics, actions: [] });
-  const locale = canonicalLocale(request.locale);
-  if (!locale) return refuse(diagnostic('source-name', { at, message: `--locale "${request.locale}" is not a valid BCP 47 locale tag (for example de-DE).` }));
+  const checked = checkLocaleTag(request.locale);
+  if ('problem' in checked) return refuse(diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', { at, message: `--locale ${checked.message}.` }));
+  const locale = checked.locale;
   if (request.variant !== undefined && !VARIANT.test(request.variant)) {
     return refuse(diagnostic('source-name', { at, message: `--variant "${request.variant}" must be lower-case letters, digits and hyphens (for example 2016 or markdown).` }));
   }
 
-  const loaded = loadProject(request.files, createValidators(request.schemas));
+  const loaded = loadProject(request.files, createValidators(request.schemas), request.limits);
   const spec = loaded.value.find((candidate) => candidate.id === request.specId);
   if (!spec) {
     const problems = loaded.diagnostics.filter((d) => d.spec === request.specId && isBlocking(d));
@@ -85,10 +89,11 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
       }),
     );
   }
-  const text = decodeUtf8(request.input.bytes);
-  if (text === undefined || text.includes('\u0000')) {
-    return refuse(diagnostic('source-encoding', { at, spec: spec.id, locale, message: `${request.input.path} is not UTF-8 text; save it as UTF-8.` }));
+  const decoded = decodeText(request.input.bytes);
+  if ('problem' in decoded) {
+    return refuse(diagnostic('source-encoding', { at, spec: spec.id, locale, message: `${request.input.path} ${decoded.problem}.` }));
   }
+  const text = decoded.text;
   const source: SourceFile = {
     specId: spec.id,
     path: request.input.path,

@@ -1,13 +1,28 @@
 import { summarize, type Diagnostic } from '../diagnostic.js';
 
+const NOT_FOR_TERMINAL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
+
+/**
+ * Messages quote source text, which may hold ESC sequences a terminal would
+ * act on, bidi controls that reorder the line, or line breaks that split one
+ * finding into two; each is shown as a visible escape instead.
+ */
+export function printable(text: string): string {
+  return text.replace(NOT_FOR_TERMINAL, (character) => {
+    if (character === '\n') return '\\n';
+    if (character === '\t') return '\\t';
+    return `\\u{${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`;
+  });
+}
+
 /** `file:line:column severity message code`, one per line, like vfile-reporter, then a summary. */
 export function formatText(diagnostics: readonly Diagnostic[]): string {
   const lines: string[] = [];
   for (const d of diagnostics) {
-    const suppressed = d.suppressed ? ` (suppressed: ${d.suppressed.reason})` : '';
-    lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} ${d.code}${suppressed}`);
+    const suppressed = d.suppressed ? ` (suppressed: ${printable(d.suppressed.reason)})` : '';
+    lines.push(`${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} ${d.code}${suppressed}`);
     for (const related of d.related ?? []) {
-      lines.push(`  ${related.file}:${related.line}:${related.column} related: ${related.message}`);
+      lines.push(`  ${printable(related.file)}:${related.line}:${related.column} related: ${printable(related.message)}`);
     }
   }
   const summary = summarize(diagnostics);
