@@ -8,6 +8,7 @@ import { compareDiagnostics, isBlocking, type Diagnostic } from '../src/diagnost
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { findDrift } from '../src/emit/drift.js';
 import { addLocale, type AddLocaleRequest } from '../src/locale/add.js';
+import { DEFAULT_LIMITS, type Limits } from '../src/load/types.js';
 import { ASSETS, compileRoot, FIXTURES, fixtureNames, matchGoldens, REPO_ROOT } from './helpers/project.js';
 
 /**
@@ -31,7 +32,10 @@ function runFixture(name: string): FixtureRun {
   const assets = existsSync(schemaOverride)
     ? { ...ASSETS, schemas: { ...ASSETS.schemas, spec: JSON.parse(readFileSync(schemaOverride, 'utf8')) as object } }
     : ASSETS;
-  const result = compile({ files: readProjectFiles(root), assets });
+  // A fixture may set its own limits.json (e.g. a small maxSourceBytes), as --max-source-bytes would.
+  const limitsFile = join(root, 'limits.json');
+  const limits = existsSync(limitsFile) ? (JSON.parse(readFileSync(limitsFile, 'utf8')) as Limits) : DEFAULT_LIMITS;
+  const result = compile({ files: readProjectFiles(root, limits), assets, limits });
   const checkDrift = !result.diagnostics.some(isBlocking) && existsSync(join(root, 'generated'));
   const drift = checkDrift ? findDrift(result.outputs, readGenerated(root)) : [];
   const diagnostics = [...result.diagnostics, ...drift].sort(compareDiagnostics);

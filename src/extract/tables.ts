@@ -5,7 +5,6 @@ import { diagnostic, type Diagnostic, type Location, type Staged } from '../diag
 import { locator, type OffsetToLocation } from '../load/position.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
-import { describeCharacter, isInvisible } from '../load/text.js';
 import type { Cell, Table } from './types.js';
 
 /** HTML's own limits for spans (the HTML table-processing model clamps to these). */
@@ -115,10 +114,8 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
       const end = cell.position!.end.offset!;
       const first = cell.children[0]?.position?.start.offset;
       const contentStart = first ?? (context.text[start] === '|' ? start + 1 : start);
-      const text = cell.children.map(phrasingText).join('');
-      reportEncodedInvisible(context, text, start, end);
       return {
-        text,
+        text: cell.children.map(phrasingText).join(''),
         location: context.toLocation(contentStart),
         range: [start, end],
         origin: context.nextOrigin++,
@@ -204,10 +201,8 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
         return undefined;
       }
       const origin = context.nextOrigin++;
-      const text = toText(element, { whitespace: 'normal' });
-      reportEncodedInvisible(context, text, start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0));
       const base = {
-        text,
+        text: toText(element, { whitespace: 'normal' }),
         location: at(element),
         range: [start + (element.position?.start.offset ?? 0), start + (element.position?.end.offset ?? 0)] as [number, number],
         origin,
@@ -232,23 +227,6 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     );
   }
   return finished;
-}
-
-/**
- * Invisible characters written literally are reported where they are by the
- * loader; one written as a character reference (`&#x202E;`) only shows up in
- * the decoded cell text, so it is reported here, at the cell.
- */
-function reportEncodedInvisible(context: Context, text: string, start: number, end: number): void {
-  const raw = context.text.slice(start, end);
-  const hidden = [...new Set([...text].filter((character) => isInvisible(character) && !raw.includes(character)))];
-  if (hidden.length === 0) return;
-  context.diagnostics.push(
-    diagnostic('text-invisible', {
-      at: context.toLocation(start),
-      message: `This cell writes ${hidden.map(describeCharacter).join(', ')} as a character reference; it is invisible and can make the label read differently from what it is. Delete it.`,
-    }),
-  );
 }
 
 /** Rows of this table only, in order, across thead/tbody/tfoot, skipping nested tables. */

@@ -209,7 +209,7 @@ function loadJson<T>(
     return undefined;
   }
   const text = decoded.text;
-  diagnostics.push(...findInvisible(file.path, text));
+  diagnostics.push(...findInvisible(file.path, text, { references: 'json' }));
   const parsed = parseJson(file.path, text);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value) return undefined;
@@ -252,7 +252,7 @@ function decodeSource(specId: string, file: ProjectFile, name: string, diagnosti
     );
     return undefined;
   }
-  diagnostics.push(...findInvisible(file.path, text, { spec: specId, locale }));
+  diagnostics.push(...findInvisible(file.path, text, { spec: specId, locale, references: 'markup' }));
   const source: SourceFile = {
     specId,
     path: file.path,

@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locator } from './position.js';
 
@@ -122,29 +123,59 @@ export function isInvisible(character: string): boolean {
   return character !== '\u200c' && character !== '\u200d' && INVISIBLE.test(character);
 }
 
+/** `&#x202E;`, `&#8238;`, `&rlm;`: how Markdown and HTML write a character by reference. */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+/** `\u202E`: how JSON writes one (an odd run of backslashes, so `\\u202E` is not one). */
+const JSON_ESCAPE = /(?<!\\)(?:\\\\)*\\u([0-9a-fA-F]{4})/g;
+
+function referencedCharacter(match: RegExpMatchArray): string | undefined {
+  const [, hex, decimal, name] = match;
+  if (name !== undefined) return decodeNamedCharacterReference(name) || undefined;
+  const code = Number.parseInt(hex ?? decimal!, hex !== undefined ? 16 : 10);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+function escapedCharacter(match: RegExpMatchArray): string | undefined {
+  return String.fromCharCode(Number.parseInt(match[1]!, 16));
+}
+
 /** At most this many findings per file; a file full of them gets one more that counts the rest. */
 const MAX_PER_FILE = 10;
 
-/** One text-invisible warning per invisible character written literally in `text`. */
-export function findInvisible(file: string, text: string, context: { spec?: string; locale?: string } = {}): Diagnostic[] {
+/**
+ * One text-invisible warning per invisible character in `text`: written
+ * literally, or as a character reference (`references`: `&#x202E;` in Markdown
+ * and HTML, `\\u202E` in JSON), which a parser decodes just the same.
+ */
+export function findInvisible(
+  file: string,
+  text: string,
+  context: { spec?: string; locale?: string; references?: 'markup' | 'json' } = {},
+): Diagnostic[] {
+  const { references, ...where } = context;
   const toLocation = locator(file, text);
-  const found: Diagnostic[] = [];
-  let total = 0;
+  const hits: { offset: number; character: string; written: string }[] = [];
   for (const match of text.matchAll(INVISIBLE_ALL)) {
-    if (!isInvisible(match[0])) continue;
-    total++;
-    if (found.length >= MAX_PER_FILE) continue;
-    found.push(
-      diagnostic('text-invisible', {
-        ...context,
-        at: toLocation(match.index),
-        message: `${describeCharacter(match[0])} here is invisible and can make the text read differently from what it is; delete it unless the script needs it.`,
-      }),
-    );
+    if (isInvisible(match[0])) hits.push({ offset: match.index, character: match[0], written: 'here' });
   }
-  if (total > MAX_PER_FILE) {
-    const last = found[found.length - 1]!;
-    found.push({ ...last, message: `…and ${total - MAX_PER_FILE} more invisible characters in this file after this one; find them with a search for non-printing characters.` });
+  if (references !== undefined) {
+    const [pattern, decode] = references === 'markup' ? [CHARACTER_REFERENCE, referencedCharacter] : [JSON_ESCAPE, escapedCharacter];
+    for (const match of text.matchAll(pattern)) {
+      const character = decode(match);
+      const written = match[0].replace(/^(\\\\)+/, '');
+      if (character !== undefined && isInvisible(character)) hits.push({ offset: match.index + match[0].length - written.length, character, written: `written as ${written}` });
+    }
+    hits.sort((a, b) => a.offset - b.offset);
+  }
+  const found = hits.slice(0, MAX_PER_FILE).map((hit) =>
+    diagnostic('text-invisible', {
+      ...where,
+      at: toLocation(hit.offset),
+      message: `${describeCharacter(hit.character)} ${hit.written} is invisible and can make the text read differently from what it is; delete it unless the script needs it.`,
+    }),
+  );
+  if (hits.length > MAX_PER_FILE) {
+    found.push({ ...found[found.length - 1]!, message: `…and ${hits.length - MAX_PER_FILE} more invisible characters in this file after this one; search it for non-printing characters and character references.` });
   }
   return found;
 }

@@ -47,8 +47,9 @@ export function formatBaseline(diagnostics: readonly Diagnostic[], readSource: (
     lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}${d.suppressed ? ' (suppressed)' : ''}`);
     const sourceLine = readSource(d.file)?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined) {
-      lines.push(`  | ${sourceLine}`);
-      lines.push(`  | ${' '.repeat(Math.max(0, d.column - 1))}^`);
+      // Shown as printable text, so the caret sits under the column in the escaped line too.
+      lines.push(`  | ${printable(sourceLine)}`);
+      lines.push(`  | ${' '.repeat(printable(sourceLine.slice(0, Math.max(0, d.column - 1))).length)}^`);
     }
     lines.push(`  ${d.message}`);
     for (const related of d.related ?? []) lines.push(`  related ${related.file}:${related.line}:${related.column}: ${related.message}`);
