@@ -89,7 +89,8 @@ describe('the repo itself', () => {
         const markup = text.slice(start, end);
         const flipped = markup.startsWith('<')
           ? markup.replace(/^(<t[dh][^>]*>)[\s\S]*(<\/t[dh]>)$/i, `$1${allowed ? ' ' : '√'}$2`)
-          : `| ${allowed ? ' ' : '✔'} `;
+          : // The last cell's range includes the closing pipe; keep it, or GFM drops the emptied cell.
+            `| ${allowed ? ' ' : '✔'} ${markup.trimEnd().length > 1 && markup.trimEnd().endsWith('|') ? '|' : ''}`;
         expect(flipped).not.toBe(markup);
         const result = compileFiles({ ...projectFor(source.source.path), [source.source.path]: text.slice(0, start) + flipped + text.slice(end) });
         const errors = result.diagnostics.filter((d) => d.code === 'fact-mismatch' && d.severity === 'error');

@@ -6,6 +6,7 @@ import { resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContex
 export type { Header } from './labels.js';
 import type { SourceFile, MatrixConfig, TermsFile } from '../load/types.js';
 import { findMatrixLayout } from './layout.js';
+import { checkRowCells } from './row-cells.js';
 
 export const DEFAULT_ALLOWED_MARKS = ['√', '✔', '✓', 'x', 'X', '○'] as const;
 
@@ -155,7 +156,9 @@ function alignTable(table: Table, matrix: AlignedMatrix, context: AlignContext):
   for (const [row, labelRow] of labelRowOf) statesOfRow.set(row, statesOfRow.get(labelRow) ?? []);
   for (const [row, states] of [...statesOfRow].sort(([a], [b]) => a - b)) {
     for (const [column, operation] of columns) {
-      const cell = table.grid[row]![column] ?? missingCell(table, row);
+      const cell = table.grid[row]![column];
+      // A short row's gap states nothing (row-cells-missing reported it); it is not read as blank.
+      if (cell === undefined) continue;
       const allowed = readMark(cell, context);
       if (allowed === undefined) continue;
       for (const state of states) recordFact(matrix, state.id, operation.id, { allowed, cell }, context);
@@ -181,11 +184,6 @@ function recordFact(matrix: AlignedMatrix, state: string, operation: string, fac
   }
 }
 
-/** A slot a short row does not fill reads as blank, GFM-style; row-cell-count already reported it. */
-function missingCell(table: Table, row: number): Cell {
-  return { text: '', location: table.rowLocations[row]!, range: [0, 0], origin: -1, spanned: false };
-}
-
 export function markWord(allowed: boolean): string {
   return allowed ? 'allowed' : 'not allowed';
 }
@@ -206,21 +204,6 @@ function readMark(cell: Cell, context: AlignContext): boolean | undefined {
 }
 
 function reportCellCount(table: Table, row: number, headerRow: number, context: AlignContext): void {
-  const expected = table.coveredColumns[headerRow]!;
-  const actual = table.coveredColumns[row]!;
-  if (actual === expected) return;
-  const extra = table.grid[row]![expected];
-  context.diagnostics.push(
-    diagnostic('row-cell-count', {
-      at: actual > expected && extra ? extra.location : table.rowLocations[row]!,
-      spec: context.config.id,
-      locale: context.source.locale,
-      message:
-        actual > expected
-          ? `This row has ${actual} cells but the header has ${expected}; the ${actual - expected} extra cell(s) are ignored.`
-          : `This row has ${actual} cells but the header has ${expected}; the missing cells read as blank (not allowed).`,
-      related: [{ ...table.rowLocations[headerRow]!, message: 'The header row.' }],
-    }),
-  );
+  const found = checkRowCells(table, row, headerRow, { spec: context.config.id, locale: context.source.locale });
+  if (found) context.diagnostics.push(found);
 }
-

@@ -123,8 +123,13 @@ export const CODES = {
   },
   'row-cell-count': {
     severity: 'warning',
-    summary: 'A table row has more or fewer cells than its header row.',
-    help: 'Remove the extra cells or add the missing ones so that every row matches the header.',
+    summary: 'A table row has more cells than its header row; the extra cells are ignored.',
+    help: 'Remove the extra cells so that every row matches the header.',
+  },
+  'row-cells-missing': {
+    severity: 'error',
+    summary: 'A table row has fewer cells than its header row, so the facts of the missing columns are not stated (they are not read as blank).',
+    help: 'Add the missing cells; write a blank cell where the operation is not allowed.',
   },
   'mark-unusual': {
     severity: 'warning',

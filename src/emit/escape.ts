@@ -70,7 +70,8 @@ export function mdCell(text: string): string {
 
 /** A Markdown code span holding `text`, fenced with more backticks than it contains. */
 export function mdCode(text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  // A code span turns line endings into spaces anyway (CommonMark); U+2028/U+2029 are not line endings.
+  const flat = text.replace(/\r\n|[\r\n]/g, ' ');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';

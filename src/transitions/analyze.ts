@@ -1,3 +1,4 @@
+import { checkRowCells } from '../align/row-cells.js';
 import { lookupLabel, reportResolved, resolveLabels, splitRowLabel, vocabulary, type Header, type LabelContext, type LabelRecord, type LabelSlot, type LabelVia, type Vocabulary } from '../align/labels.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { extractText, type ExtractedText } from '../extract/prose.js';
@@ -238,6 +239,10 @@ function readTransitions(
   }
   const columns = new Map([...resolveLabels(columnSlots, columnKnown, context)].map(([slot, found]) => [columnSlots[slot]!.line, found]));
   const { slots, rows } = rowSlots(table, headerRow + 1, states);
+  for (const row of new Set(rows)) {
+    const found = checkRowCells(table, row, headerRow, { spec: context.specId, locale: context.source.locale });
+    if (found) context.diagnostics.push(found);
+  }
   const rowHeaders = resolveLabels(slots, states, context);
   const axes = analysis.axes[kind];
   for (const found of columns.values()) axes.columns.set(found.id, found);

@@ -1,0 +1,246 @@
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles } from '../src/cli/files.js';
+import { run } from '../src/cli/main.js';
+import { FIXTURES } from './helpers/project.js';
+
+/**
+ * Every kind of bad input the hardening issue lists, run through the real CLI
+ * on a small valid project (test/fixtures/valid-html-split, whose generated/
+ * is its golden). Each must give its own code at an exact file:line:column,
+ * exit 1, no stack trace, and leave generated/ byte for byte as it was.
+ */
+const BASE = join(FIXTURES, 'valid-html-split');
+const SPEC = 'sources/mini';
+const EN = `${SPEC}/en-US.md`;
+const DE = `${SPEC}/de-DE.md`;
+const DE_TERMS = `${SPEC}/terms/de-DE.json`;
+const CONFIG = `${SPEC}/spec.config.json`;
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), 'statespec-hardening-'));
+  roots.push(root);
+  cpSync(join(BASE, 'sources'), join(root, 'sources'), { recursive: true });
+  cpSync(join(BASE, 'expected', 'generated'), join(root, 'generated'), { recursive: true });
+  return root;
+}
+
+function cli(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+function snapshot(root: string): Record<string, string> {
+  return Object.fromEntries(listFiles(root, 'generated').map((path) => [path, readFileSync(join(root, path), 'latin1')]));
+}
+
+const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
+const write = (root: string, path: string, content: string | Uint8Array): void => writeFileSync(join(root, path), content);
+const edit = (root: string, path: string, change: (text: string) => string): void => write(root, path, change(read(root, path)));
+/** Replaces the first `from` in a file, failing loudly if it is not there (so a case cannot silently test nothing). */
+const replaceIn = (root: string, path: string, from: string, to: string): void =>
+  edit(root, path, (text) => {
+    if (!text.includes(from)) throw new Error(`${path} has no ${JSON.stringify(from)}`);
+    return text.replace(from, to);
+  });
+
+interface BadInput {
+  name: string;
+  arrange: (root: string) => void;
+  /** `file:line:column severity` and the code, as the text report prints them. */
+  want: { at: string; code: string; message: RegExp };
+  args?: string[];
+}
+
+// Line 43 of de-DE.md is `<tr><td>Aktiv</td><td>✓</td></tr>`: its mark cell starts at column 19.
+const BAD_INPUTS: BadInput[] = [
+  {
+    name: 'an empty file',
+    arrange: (root) => write(root, DE, ''),
+    want: { at: `${DE}:1:1`, code: 'source-empty', message: /is empty/ },
+  },
+  {
+    name: 'a file with a NUL byte',
+    arrange: (root) => replaceIn(root, DE, 'Mini-Tabelle', 'Mini\u0000Tabelle'),
+    want: { at: `${DE}:4:7`, code: 'source-encoding', message: /NUL byte/ },
+  },
+  {
+    name: 'invalid UTF-8',
+    arrange: (root) => {
+      const bytes = readFileSync(join(root, DE));
+      const at = bytes.indexOf('Tabelle');
+      write(root, DE, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xc3, 0x28]), bytes.subarray(at)]));
+    },
+    want: { at: `${DE}:4:8`, code: 'source-encoding', message: /not valid UTF-8 \(byte 0xc3 at byte offset \d+\)/ },
+  },
+  {
+    name: 'a UTF-16 file with a byte order mark',
+    arrange: (root) => write(root, DE, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(read(root, DE), 'utf16le')])),
+    want: { at: `${DE}:1:1`, code: 'source-encoding', message: /UTF-16 \(little-endian, with a byte order mark\), not UTF-8/ },
+  },
+  {
+    name: 'a UTF-16 file without a byte order mark',
+    arrange: (root) => write(root, DE, Buffer.from(read(root, DE), 'utf16le')),
+    want: { at: `${DE}:1:1`, code: 'source-encoding', message: /UTF-16 \(little-endian, without a byte order mark\)/ },
+  },
+  {
+    name: 'a table with no rows',
+    arrange: (root) => replaceIn(root, DE, '<table border="1">', '<table></table>\n\n<table border="1">'),
+    want: { at: `${DE}:8:1`, code: 'table-malformed', message: /has no rows/ },
+  },
+  {
+    name: 'a ragged row in the reference (a cell missing)',
+    arrange: (root) => replaceIn(root, EN, '| Active |  | ✔ | ✔ |', '| Active |  | ✔ |'),
+    want: { at: `${EN}:13:1`, code: 'row-cells-missing', message: /has 3 cells but the header has 4/ },
+  },
+  {
+    name: 'a ragged row in a translation (a cell missing)',
+    arrange: (root) => replaceIn(root, DE, '<tr><td>Aktiv</td><td>✓</td></tr>', '<tr><td>Aktiv</td></tr>'),
+    want: { at: `${DE}:43:1`, code: 'row-cells-missing', message: /has 1 cells but the header has 2/ },
+  },
+  {
+    name: 'a nested table',
+    arrange: (root) => replaceIn(root, DE, '<tr><td>Aktiv</td><td>✓</td></tr>', '<tr><td>Aktiv</td><td><table><tr><td>✓</td></tr></table></td></tr>'),
+    want: { at: `${DE}:43:19`, code: 'table-malformed', message: /nested inside a cell/ },
+  },
+  ...(
+    [
+      ['colspan="0"', /not a positive whole number/],
+      ['colspan="-1"', /not a positive whole number/],
+      ['colspan="two"', /not a positive whole number/],
+      ['colspan="3"', /reaches 2 column\(s\) past the table's 2/],
+      ['colspan="1000000"', /exceeds HTML's limit of 1000/],
+      ['rowspan="0"', /"to the end of the table"/],
+      ['rowspan="-1"', /not a positive whole number/],
+      ['rowspan="x"', /not a positive whole number/],
+      ['rowspan="9"', /reaches \d+ row\(s\) past the end/],
+      ['rowspan="1000000"', /exceeds HTML's limit of 65534/],
+    ] as const
+  ).map(
+    ([span, message]): BadInput => ({
+      name: `a data cell with ${span}`,
+      arrange: (root) => replaceIn(root, DE, '<tr><td>Aktiv</td><td>✓</td></tr>', `<tr><td>Aktiv</td><td ${span}>✓</td></tr>`),
+      want: { at: `${DE}:43:19`, code: 'span-invalid', message },
+    }),
+  ),
+  {
+    name: 'an unclosed <table>',
+    arrange: (root) => replaceIn(root, DE, '</tbody>\n</table>', ''),
+    want: { at: `${DE}:40:1`, code: 'table-malformed', message: /never closed/ },
+  },
+  {
+    name: 'a missing reference locale',
+    arrange: (root) => rmSync(join(root, EN)),
+    want: { at: `${CONFIG}:4:22`, code: 'reference-missing', message: /No source for the reference locale en-US/ },
+  },
+  {
+    name: 'a missing terms file',
+    arrange: (root) => rmSync(join(root, DE_TERMS)),
+    want: { at: `${DE}:1:1`, code: 'terms-missing', message: /create sources\/mini\/terms\/de-DE\.json/ },
+  },
+  {
+    name: 'a terms file with a JSON syntax error',
+    arrange: (root) => replaceIn(root, DE_TERMS, '"Aktiv",', '"Aktiv",,'),
+    want: { at: `${DE_TERMS}:5:23`, code: 'json-syntax', message: /property name expected/ },
+  },
+  {
+    name: 'a terms file that breaks its schema',
+    arrange: (root) => replaceIn(root, DE_TERMS, '"Starten"', '42'),
+    want: { at: `${DE_TERMS}:11:14`, code: 'terms-invalid', message: /"\/operations\/Start"/ },
+  },
+  {
+    name: 'a missing spec.config.json',
+    arrange: (root) => rmSync(join(root, CONFIG)),
+    want: { at: `${DE}:1:1`, code: 'config-missing', message: /has no spec\.config\.json/ },
+  },
+  {
+    name: 'a spec.config.json with a JSON syntax error',
+    arrange: (root) => replaceIn(root, CONFIG, '"Stopped",', '"Stopped"'),
+    want: { at: `${CONFIG}:8:5`, code: 'json-syntax', message: /comma expected/ },
+  },
+  {
+    name: 'a spec.config.json that breaks its schema, located by its JSON Pointer',
+    arrange: (root) => replaceIn(root, CONFIG, '"StartFailed"', '"start failed"'),
+    want: { at: `${CONFIG}:8:5`, code: 'config-invalid', message: /"\/states\/2", must match pattern/ },
+  },
+  {
+    name: 'an unknown locale tag in a file name',
+    arrange: (root) => {
+      renameSync(join(root, DE), join(root, `${SPEC}/qx-DE.md`));
+    },
+    want: { at: `${SPEC}/qx-DE.md:1:1`, code: 'locale-unknown', message: /language "qx" is not one Unicode CLDR knows/ },
+  },
+  {
+    name: 'an unknown locale tag in the config',
+    arrange: (root) => replaceIn(root, CONFIG, '"referenceLocale": "en-US"', '"referenceLocale": "en-XX"'),
+    want: { at: `${CONFIG}:4:22`, code: 'locale-unknown', message: /region "XX"/ },
+  },
+  {
+    name: 'two files claiming the same locale and variant',
+    arrange: (root) => cpSync(join(root, DE), join(root, `${SPEC}/de-de.md`)),
+    want: { at: `${SPEC}/de-de.md:1:1`, code: 'source-duplicate', message: /claims locale de-DE, as de-DE\.md already does/ },
+  },
+  {
+    name: 'a source over the size limit',
+    arrange: () => {},
+    args: ['--max-source-bytes', '500'],
+    want: { at: `${DE}:1:1`, code: 'source-too-large', message: /is \d+ bytes, over the 500-byte limit/ },
+  },
+  {
+    name: 'a spec folder whose name is a reserved device name',
+    arrange: (root) => {
+      renameSync(join(root, SPEC), join(root, 'sources/aux'));
+      replaceIn(root, 'sources/aux/spec.config.json', '"id": "mini"', '"id": "aux"');
+    },
+    want: { at: 'sources/aux/de-DE.md:1:1', code: 'path-unsafe', message: /reserved device name/ },
+  },
+  {
+    name: 'a spec id that is a relative path',
+    arrange: (root) => replaceIn(root, CONFIG, '"id": "mini"', '"id": "../../etc"'),
+    want: { at: `${CONFIG}:2:9`, code: 'config-invalid', message: /"\/id", must match pattern/ },
+  },
+];
+
+describe('bad input: a clear diagnostic, exit 1, generated/ untouched', () => {
+  it.each(BAD_INPUTS.map((input) => [input.name, input] as const))('%s', (_, input) => {
+    const root = project();
+    const before = snapshot(root);
+    input.arrange(root);
+    const result = cli(['build', '--root', root, ...(input.args ?? [])]);
+    const lines = result.stdout.split('\n');
+    const line = lines.find((text) => text.startsWith(`${input.want.at} error `) && text.endsWith(` ${input.want.code}`));
+    expect(line, result.stdout).toBeDefined();
+    expect(line).toMatch(input.want.message);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('generated/ was not changed');
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a UTF-8 BOM and CRLF line endings are accepted, with the same findings at the same positions', () => {
+    const plain = project();
+    const converted = project();
+    for (const path of [EN, DE]) edit(converted, path, (text) => `\ufeff${text.replace(/\n/g, '\r\n')}`);
+    // spec.json records each source's sha256, which the new bytes change; every other finding is the same.
+    const findings = (root: string) => cli(['check', '--root', root]).stdout.split('\n').filter((line) => /^sources\//.test(line));
+    expect(findings(converted)).toEqual(findings(plain));
+    expect(findings(converted)).toContain(`${DE}:43:19 warning de-DE.md marks 1 allowed cell(s) with "✓", which the reference en-US.md never uses (it writes ✔); they are read as allowed. mark-unusual`);
+    const build = cli(['build', '--root', converted]);
+    expect(build.code).toBe(0);
+    expect(build.stderr).toContain('1 written');
+    expect(read(converted, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, '')).toBe(read(plain, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, ''));
+  });
+
+  it('--max-source-bytes must be a positive whole number', () => {
+    for (const value of ['0', '-5', '1e6', 'lots']) expect(cli(['build', '--root', project(), '--max-source-bytes', value]).code).toBe(2);
+  });
+});

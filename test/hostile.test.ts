@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Html, InlineCode, Root, Table } from 'mdast';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isBlocking } from '../src/diagnostics/diagnostic.js';
+import { formatText } from '../src/diagnostics/report/text.js';
+import { phrasingText } from '../src/extract/tables.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import type { MatrixSpec, TransitionSpec } from '../src/spec/types.js';
+import { compileFiles, repoSources } from './helpers/project.js';
+
+/**
+ * Text that breaks naive code and document generators: quotes, backslashes,
+ * template-literal syntax, comment and script terminators, table pipes,
+ * Markdown syntax, line and paragraph separators, and bidi controls.
+ * Each generated output must carry it exactly, and inert.
+ */
+export const HOSTILE = [
+  `a "double" and 'single' quote`,
+  'back\\slash \\n \\u0041 and `backtick` ${injected} `${x}`',
+  'comment */ ends /* here // too',
+  '</script><script>alert(1)</script> <!-- x -->',
+  'pipe | in | cell',
+  '*not bold* _not em_ [not](http://a.link) # not heading',
+  'line one\nline two',
+  'separator\u2028inside\u2029too',
+  'bidi \u202Eevil\u202C and \u2066isolate\u2069 \u200Bzero',
+];
+
+/** Markdown source text that a CommonMark parser reads back as exactly `text` (in a table cell). */
+function asMarkdownCell(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|#!]/g, (character) => `\\${character}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\n/g, '<br>');
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Type-checks a generated module under strict settings, then imports its JavaScript. */
+async function compileAndImport(name: string, source: string): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'statespec-hostile-'));
+  temporary.push(dir);
+  const file = join(dir, `${name}.ts`);
+  writeFileSync(file, source);
+  const options: ts.CompilerOptions = { strict: true, noUncheckedIndexedAccess: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, types: [] };
+  const problems = ts.getPreEmitDiagnostics(ts.createProgram([file], options)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  expect(problems).toEqual([]);
+  const js = ts.transpileModule(source, { compilerOptions: { ...options, noEmit: false } }).outputText;
+  writeFileSync(join(dir, `${name}.mjs`), js);
+  return (await import(pathToFileURL(join(dir, `${name}.mjs`)).href)) as Record<string, unknown>;
+}
+
+/** Generated code may hold no raw bidi, invisible or separator character: it must read as what it does. */
+function expectNoInvisibleCharacters(code: string): void {
+  expect(code).not.toMatch(/[\u2028\u2029\u007F-\u009F\p{Cf}]/u);
+}
+
+/** The mini matrix chart with every label, header and message replaced by hostile text in the reviewed terms. */
+function hostileMatrix() {
+  const states = ['Active', 'Stopped', 'StartFailed'];
+  const operations = ['Start', 'Stop', 'Delete'];
+  const labelOf = (index: number) => HOSTILE[index % HOSTILE.length]!;
+  const entries = (ids: string[], offset: number) =>
+    Object.fromEntries(ids.map((id, index) => [id, { label: labelOf(offset + index), variants: [`${id} plain`] }]));
+  const title = HOSTILE.slice(0, 6).join(' ~ ');
+  const files = {
+    'sources/mini/spec.config.json': JSON.stringify({
+      id: 'mini',
+      kind: 'permission-matrix',
+      referenceLocale: 'en-US',
+      states,
+      operations,
+      title: { rule: 'first-heading' },
+      messages: { operationNotAllowed: { rule: 'standalone-emphasis' } },
+    }),
+    'sources/mini/terms/en-US.json': JSON.stringify({
+      locale: 'en-US',
+      stateHeader: HOSTILE[4],
+      states: entries(states, 0),
+      operations: entries(operations, 3),
+      messages: { operationNotAllowed: HOSTILE.join(' / ') },
+    }),
+    'sources/mini/en-US.md': [
+      `# ${asMarkdownCell(title)}`,
+      '',
+      '`Operation not allowed`',
+      '',
+      '| State | Start plain | Stop plain | Delete plain |',
+      '| --- | --- | --- | --- |',
+      '| Active plain |  | ✔ | ✔ |',
+      '| Stopped plain | ✔ |  | ✔ |',
+      '| StartFailed plain | ✔ | ✔ | ✔ |',
+      '',
+    ].join('\n'),
+  };
+  return { files, title, labels: { states: states.map((_, index) => labelOf(index)), operations: operations.map((_, index) => labelOf(3 + index)) } };
+}
+
+/** The instance-states article, English only, with a hostile description and a hostile transition note. */
+function hostileTransitions() {
+  const sources = repoSources();
+  const dir = 'sources/biztalk-server-instance-states';
+  const files: Record<string, string> = Object.fromEntries(
+    Object.entries(sources).filter(([path]) => path.startsWith(`${dir}/spec.config.json`) || path === `${dir}/en-US.md` || path === `${dir}/terms/en-US.json`),
+  );
+  files[`${dir}/spec.config.json`] = files[`${dir}/spec.config.json`]!.replace(/"primarySources": \{[^}]*\},?/, '');
+  const description = HOSTILE.join(' ~ ');
+  const note = HOSTILE.slice(0, 6).join(' ~ ');
+  const english = files[`${dir}/en-US.md`]!;
+  const withDescription = english.replace('|**Active**|Running service instance.|', `|**Active**|${asMarkdownCell(description)}|`);
+  const withNote = withDescription.replace('|**Pending suspend**|Terminated; will only work when instance is dehydrated|', `|**Pending suspend**|Terminated; ${asMarkdownCell(note)}|`);
+  expect(withNote).not.toBe(withDescription);
+  expect(withDescription).not.toBe(english);
+  files[`${dir}/en-US.md`] = withNote;
+  return { files, description, note };
+}
+
+function tablesOf(markdown: string): Table[] {
+  const tree: Root = parseMarkdown(markdown);
+  return tree.children.filter((node): node is Table => node.type === 'table');
+}
+
+function cellTexts(table: Table): string[][] {
+  return table.children.map((row) => row.children.map((cell) => cell.children.map(phrasingText).join('')));
+}
+
+/** Raw HTML a renderer would pass through, other than the banner comment and the <br> line breaks that mdCell writes on purpose. */
+function injectedHtml(markdown: string): string[] {
+  const found: string[] = [];
+  const visit = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === 'html' && !/^<br>$|^<!-- generated — do not edit\. [^\n]*-->$/.test((node as Html).value)) found.push((node as Html).value);
+    for (const child of (node.children ?? []) as { type: string }[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return found;
+}
+
+describe('hostile text in labels, notes and messages', () => {
+  it('the matrix runtime compiles and returns exactly the reviewed message; its code holds no invisible character', async () => {
+    const { files } = hostileMatrix();
+    const result = compileFiles(files);
+    expect(result.diagnostics.filter(isBlocking)).toEqual([]);
+    const index = result.outputs.find((output) => output.path === 'generated/mini/index.ts')!.content;
+    expectNoInvisibleCharacters(index);
+    // The title (which holds "*/") sits in a block comment: the comment must end where the template ends it.
+    expect(index.split('\n')[1]).toMatch(/^\/\* .* \*\/$/);
+    expect(index.split('\n')[1]!.slice(3, -3)).not.toContain('*/');
+    const runtime = await compileAndImport('mini', index);
+    expect((runtime.MESSAGES as Record<string, string>)['en-US']).toBe(HOSTILE.join(' / '));
+    let thrown: unknown;
+    try {
+      (runtime.assertCanPerform as (s: string, o: string) => void)('Active', 'Start');
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toBe(HOSTILE.join(' / '));
+    const spec = result.specs[0] as MatrixSpec;
+    expectNoInvisibleCharacters(result.outputs.find((output) => output.path === 'generated/mini/spec.json')!.content);
+    expect(JSON.parse(result.outputs.find((output) => output.path === 'generated/mini/spec.json')!.content)).toEqual(JSON.parse(JSON.stringify(spec)));
+  });
+
+  it('the Markdown chart renders exactly the labels, title and message: no broken table, no injected markup', () => {
+    const { files, title, labels } = hostileMatrix();
+    const result = compileFiles(files);
+    const chart = result.outputs.find((output) => output.path === 'generated/docs/en-US/mini.md')!.content;
+    const [table, ...others] = tablesOf(chart);
+    expect(others).toEqual([]);
+    expect(cellTexts(table!)).toEqual([
+      [HOSTILE[4], ...labels.operations],
+      [labels.states[0], '', '✔', '✔'],
+      [labels.states[1], '✔', '', '✔'],
+      [labels.states[2], '✔', '✔', '✔'],
+    ]);
+    const tree = parseMarkdown(chart);
+    const heading = tree.children.find((node) => node.type === 'heading');
+    expect(heading && 'children' in heading ? heading.children.map(phrasingText).join('') : undefined).toBe(title);
+    const paragraphs = tree.children.filter((node) => node.type === 'paragraph');
+    const code = paragraphs.flatMap((node) => node.children).find((node): node is InlineCode => node.type === 'inlineCode');
+    // A code span cannot hold a line break; everything else is exact.
+    expect(code?.value).toBe(HOSTILE.join(' / ').replace(/\n/g, ' '));
+    expect(injectedHtml(chart)).toEqual([]);
+  });
+
+  it('the transition runtime returns exactly the hostile description and note', async () => {
+    const { files, description, note } = hostileTransitions();
+    const result = compileFiles(files);
+    expect(result.diagnostics.filter(isBlocking)).toEqual([]);
+    const spec = result.specs[0] as TransitionSpec;
+    expect(JSON.stringify(spec)).toContain(JSON.stringify(description).slice(1, -1));
+    const index = result.outputs.find((output) => output.path === 'generated/biztalk-server-instance-states/index.ts')!.content;
+    expectNoInvisibleCharacters(index);
+    const runtime = await compileAndImport('instances', index);
+    expect((runtime.describe as (s: string) => string)('Active')).toBe(description);
+    expect((runtime.transition as (s: string, o: string) => { to?: string; note?: string })('PendingSuspend', 'Terminate')).toMatchObject({ to: 'Terminated', note });
+  });
+
+  it('the transition docs render the hostile text exactly, and the Mermaid labels hold no Mermaid syntax', () => {
+    const { files, description, note } = hostileTransitions();
+    const result = compileFiles(files);
+    const doc = result.outputs.find((output) => output.path === 'generated/docs/en-US/biztalk-server-instance-states.md')!.content;
+    const cells = tablesOf(doc).flatMap(cellTexts).flat();
+    expect(cells).toContain(description);
+    expect(cells.some((cell) => cell.includes(note))).toBe(true);
+    expect(injectedHtml(doc)).toEqual([]);
+    const mermaid = /```mermaid\n([\s\S]*?)```/.exec(doc)![1]!;
+    for (const line of mermaid.trim().split('\n').slice(1)) expect(line).toMatch(/^ {2}[A-Za-z0-9]+( --> [A-Za-z0-9]+)?: [\p{L}\p{N} #;]*$/u);
+  });
+
+  it('every bidi control and invisible character is reported where it is written (Trojan Source)', () => {
+    const { files } = hostileTransitions();
+    const result = compileFiles(files);
+    const invisible = result.diagnostics.filter((d) => d.code === 'text-invisible');
+    const text = files['sources/biztalk-server-instance-states/en-US.md']!;
+    const expected = [...text.matchAll(/[\u202E\u202C\u2066\u2069\u200B]/gu)].map((match) => {
+      const before = text.slice(0, match.index);
+      return `${before.split('\n').length}:${match.index - before.lastIndexOf('\n')}`;
+    });
+    expect(expected.length).toBeGreaterThan(4);
+    expect(invisible.map((d) => `${d.line}:${d.column}`)).toEqual(expected.slice(0, 10));
+    expect(invisible.every((d) => d.severity === 'warning' && d.file.endsWith('en-US.md'))).toBe(true);
+    // The terminal report shows them as escapes, never raw, even where a message quotes the text.
+    expectNoInvisibleCharacters(formatText(result.diagnostics));
+    const quoting = formatText([{ ...invisible[0]!, message: `label "${HOSTILE[8]}" and ESC \u001b[31m` }]);
+    expectNoInvisibleCharacters(quoting);
+    expect(quoting).toContain('\\u{202E}evil\\u{202C}');
+    expect(quoting).toContain('ESC \\u{001B}[31m');
+  });
+});
