@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
-import { FIXTURES } from './helpers/project.js';
+import { unsafeOutputs } from '../src/pipeline.js';
+import { compileFiles, FIXTURES } from './helpers/project.js';
 
 /**
  * Every kind of bad input the hardening issue lists, run through the real CLI
@@ -242,5 +243,72 @@ describe('bad input: a clear diagnostic, exit 1, generated/ untouched', () => {
 
   it('--max-source-bytes must be a positive whole number', () => {
     for (const value of ['0', '-5', '1e6', 'lots']) expect(cli(['build', '--root', project(), '--max-source-bytes', value]).code).toBe(2);
+  });
+});
+
+describe('paths: nothing is ever written outside generated/', () => {
+  it('ids, locale tags and file paths that could escape are refused with path-unsafe, locale-unknown or config-invalid', () => {
+    const files = Object.fromEntries(listFiles(BASE, 'sources').map((path) => [path, readFileSync(join(BASE, path))]));
+    const cases: [string, Record<string, Uint8Array | string>, string][] = [
+      ['a ".." segment', { 'sources/../evil/spec.config.json': '{}' }, 'path-unsafe'],
+      ['an absolute path', { '/etc/statespec/spec.config.json': '{}' }, 'path-unsafe'],
+      ['a backslash', { 'sources\\mini\\de-DE.md': '# x' }, 'path-unsafe'],
+      ['a reserved device name as a file', { 'sources/mini/CON.md': '# x' }, 'path-unsafe'],
+      ['a reserved device name as a locale', { 'sources/mini/nul.md': '# x' }, 'path-unsafe'],
+      ['a locale CLDR does not know', { 'sources/mini/prn-US.md': '# x' }, 'locale-unknown'],
+    ];
+    for (const [name, extra, code] of cases) {
+      const result = compileFiles({ ...files, ...extra });
+      expect(result.diagnostics.map((d) => d.code), name).toContain(code);
+      expect(result.outputs, name).toEqual([]);
+    }
+  });
+
+  it('the last gate refuses any output path outside generated/ or with an unsafe segment', () => {
+    const unsafe = unsafeOutputs([
+      { path: 'generated/mini/spec.json', content: '' },
+      { path: 'generated/../../etc/passwd', content: '' },
+      { path: 'generated/docs/aux/mini.md', content: '' },
+      { path: '/tmp/x', content: '' },
+    ]);
+    expect(unsafe.map((d) => `${d.code} ${d.file}`)).toEqual([
+      'path-unsafe generated/../../etc/passwd',
+      'path-unsafe generated/docs/aux/mini.md',
+      'path-unsafe /tmp/x',
+    ]);
+  });
+
+  it('build refuses to write through a symbolic link that leads out of generated/', () => {
+    for (const link of ['generated', 'generated/docs']) {
+      const root = project();
+      const outside = mkdtempSync(join(tmpdir(), 'statespec-outside-'));
+      roots.push(outside);
+      cpSync(join(root, link), outside, { recursive: true });
+      rmSync(join(root, link), { recursive: true });
+      symlinkSync(outside, join(root, link), 'dir');
+      edit(root, EN, (text) => text.replace('# Mini chart', '# Mini chart, changed'));
+      const before = listFiles(outside, '.').map((path) => [path, readFileSync(join(outside, path), 'utf8')]);
+      const result = cli(['build', '--root', root]);
+      expect(result.code, link).toBe(1);
+      expect(result.stdout).toMatch(/path-unsafe/);
+      expect(listFiles(outside, '.').map((path) => [path, readFileSync(join(outside, path), 'utf8')])).toEqual(before);
+    }
+  });
+
+  it('locale add refuses locale tags and variants that are not plain names, writing nothing', () => {
+    const root = project();
+    const before = listFiles(root, '.');
+    const file = join(root, DE);
+    for (const [args, code] of [
+      [['--locale', '../../etc'], 'source-name'],
+      [['--locale', 'con'], 'locale-unknown'],
+      [['--locale', 'de-AT', '--variant', '../x'], 'source-name'],
+      [['--locale', 'de-AT', '--variant', 'Con'], 'source-name'],
+    ] as const) {
+      const result = cli(['locale', 'add', '--spec', 'mini', ...args, '--root', root, file]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout).toContain(code);
+      expect(listFiles(root, '.')).toEqual(before);
+    }
   });
 });
