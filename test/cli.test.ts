@@ -1,21 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
-import { REPO_ROOT } from './helpers/project.js';
+import { REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
-const temporaryRoots: string[] = [];
-afterEach(() => {
-  for (const root of temporaryRoots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders('statespec-cli-');
 
 /** A copy of the repo's sources and generated/ in a temp dir. */
 function copyProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'statespec-cli-'));
-  temporaryRoots.push(root);
+  const root = temporaryFolder();
   cpSync(join(REPO_ROOT, 'sources'), join(root, 'sources'), { recursive: true });
   cpSync(join(REPO_ROOT, 'generated'), join(root, 'generated'), { recursive: true });
   return root;
@@ -143,8 +138,7 @@ describe('statespec CLI', () => {
   });
 
   it('refuses a root without sources/ (exit 2) and leaves its generated/ alone', () => {
-    const root = mkdtempSync(join(tmpdir(), 'statespec-empty-'));
-    temporaryRoots.push(root);
+    const root = temporaryFolder();
     mkdirSync(join(root, 'generated/stuff'), { recursive: true });
     writeFileSync(join(root, 'generated/stuff/important.txt'), 'keep\n');
     for (const command of ['build', 'check']) {

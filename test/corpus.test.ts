@@ -1,14 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { createRenderer } from '../src/emit/render.js';
 import { buildHealth, emitHealth, type HealthReport } from '../src/emit/health.js';
 import type { Spec } from '../src/spec/types.js';
-import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT } from './helpers/project.js';
+import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
 const CHART = 'sources/biztalk-services-state-chart';
 const GOLDENS = join(REPO_ROOT, 'test/fixtures', REPO_FIXTURE, 'expected');
@@ -74,14 +73,10 @@ describe('the real corpus', () => {
 });
 
 describe('statespec locale add on a copy of a corpus file', () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-  });
+  const temporaryFolder = temporaryFolders('statespec-locale-');
 
   function copyRepo(): string {
-    const root = mkdtempSync(join(tmpdir(), 'statespec-locale-'));
-    roots.push(root);
+    const root = temporaryFolder();
     for (const folder of ['sources', 'generated']) cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
     return root;
   }

@@ -1,21 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles, readProjectFiles } from '../src/cli/files.js';
 import { compile } from '../src/pipeline.js';
-import { ASSETS, REPO_ROOT } from './helpers/project.js';
+import { ASSETS, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'statespec.js');
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders('statespec-determinism-');
 
 function freshProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'statespec-determinism-'));
-  roots.push(root);
+  const root = temporaryFolder();
   cpSync(join(REPO_ROOT, 'sources'), join(root, 'sources'), { recursive: true });
   return root;
 }

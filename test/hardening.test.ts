@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
 import { unsafeOutputs } from '../src/pipeline.js';
-import { compileFiles, FIXTURES } from './helpers/project.js';
+import { compileFiles, FIXTURES, temporaryFolders } from './helpers/project.js';
 
 /**
  * Every kind of bad input the hardening issue lists, run through the real CLI
@@ -20,14 +19,10 @@ const DE = `${SPEC}/de-DE.md`;
 const DE_TERMS = `${SPEC}/terms/de-DE.json`;
 const CONFIG = `${SPEC}/spec.config.json`;
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders('statespec-hardening-');
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'statespec-hardening-'));
-  roots.push(root);
+  const root = temporaryFolder();
   cpSync(join(BASE, 'sources'), join(root, 'sources'), { recursive: true });
   cpSync(join(BASE, 'expected', 'generated'), join(root, 'generated'), { recursive: true });
   return root;
@@ -281,8 +276,7 @@ describe('paths: nothing is ever written outside generated/', () => {
   it('build refuses to write through a symbolic link that leads out of generated/', () => {
     for (const link of ['generated', 'generated/docs']) {
       const root = project();
-      const outside = mkdtempSync(join(tmpdir(), 'statespec-outside-'));
-      roots.push(outside);
+      const outside = temporaryFolder();
       cpSync(join(root, link), outside, { recursive: true });
       rmSync(join(root, link), { recursive: true });
       symlinkSync(outside, join(root, link), 'dir');

@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Html, InlineCode, Root, Table } from 'mdast';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatText } from '../src/diagnostics/report/text.js';
 import { phrasingText } from '../src/extract/tables.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import type { MatrixSpec, TransitionSpec } from '../src/spec/types.js';
-import { compileFiles, repoSources } from './helpers/project.js';
+import { compileFiles, repoSources, temporaryFolders } from './helpers/project.js';
 
 /**
  * Text that breaks naive code and document generators: quotes, backslashes,
@@ -40,15 +39,11 @@ function asMarkdownCell(text: string): string {
     .replace(/\n/g, '<br>');
 }
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders('statespec-hostile-');
 
 /** Type-checks a generated module under strict settings, then imports its JavaScript. */
 async function compileAndImport(name: string, source: string): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'statespec-hostile-'));
-  temporary.push(dir);
+  const dir = temporaryFolder();
   const file = join(dir, `${name}.ts`);
   writeFileSync(file, source);
   const options: ts.CompilerOptions = { strict: true, noUncheckedIndexedAccess: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, types: [] };

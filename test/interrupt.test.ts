@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles, readProjectFiles, TEMP_PREFIX } from '../src/cli/files.js';
 import { compile } from '../src/pipeline.js';
-import { ASSETS, REPO_ROOT } from './helpers/project.js';
+import { ASSETS, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
 /**
  * `statespec build` killed with SIGKILL at random moments: every generated
@@ -20,10 +19,7 @@ const SEED = Number(process.env.STATESPEC_KILL_SEED ?? Date.now() % 100_000);
 const CHART = 'sources/biztalk-services-state-chart';
 const BIN = join(REPO_ROOT, 'bin', 'statespec.js');
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const temporaryFolder = temporaryFolders('statespec-kill-');
 
 /** mulberry32: a seeded generator, so a failing run can be replayed with STATESPEC_KILL_SEED. */
 function random(seed: number): () => number {
@@ -85,8 +81,7 @@ function build(root: string, kill?: { afterMs: number; fromFirstWrite: boolean }
 
 describe('interrupted builds', () => {
   it(`${KILLS} SIGKILLs at random moments leave every file complete (old or new), and the next run no temporary file`, async () => {
-    const root = mkdtempSync(join(tmpdir(), 'statespec-kill-'));
-    roots.push(root);
+    const root = temporaryFolder();
     cpSync(join(REPO_ROOT, 'generated'), join(root, 'generated'), { recursive: true });
     const versions = { A: new Map<string, string>(), B: new Map<string, string>() };
     for (const version of ['B', 'A'] as const) {
@@ -119,10 +114,11 @@ describe('interrupted builds', () => {
       const now = generated(root);
       let newer = 0;
       let older = 0;
+      let temporary = 0;
       for (const path of new Set([...old.keys(), ...wanted.keys(), ...now.keys()])) {
         const name = path.split('/').pop()!;
         if (name.startsWith(TEMP_PREFIX)) {
-          temporaryFilesSeen++;
+          temporary++;
           continue;
         }
         const content = now.get(path);
@@ -133,9 +129,11 @@ describe('interrupted builds', () => {
           else older++;
         }
       }
-      if (newer === 0) landed.beforeWriting++;
-      else if (older === 0) landed.afterWriting++;
-      else landed.whileWriting++;
+      temporaryFilesSeen += temporary;
+      // A temporary file left behind means the kill landed inside a write, before its rename.
+      if (temporary > 0 || (newer > 0 && older > 0)) landed.whileWriting++;
+      else if (newer === 0) landed.beforeWriting++;
+      else landed.afterWriting++;
     }
     console.log(`statespec kill test (seed ${SEED}): ${kill} kills, ${JSON.stringify(landed)}, ${temporaryFilesSeen} temporary files left by kills`);
     // Kills must have landed in the middle of writing, or this test proved nothing about atomicity.

@@ -63,45 +63,32 @@ describe('load', () => {
     expect(decodeText(new Uint8Array(bytes))).toEqual(want);
   });
 
+  const checkOutput = (path: string) => outputPathProblem(path, 'generated');
   it.each([
-    ['sources/a-b/en-US.md', undefined],
-    ['sources/../x/en-US.md', 'segment'],
-    ['/etc/passwd', 'absolute'],
-    ['C:/x/en-US.md', 'absolute'],
-    ['sources\\a\\en-US.md', 'backslash'],
-    ['sources/con/en-US.md', 'reserved'],
-    ['sources/a/NUL.md', 'reserved'],
-    ['sources/a/en-US.md.', 'dot or space'],
-    ['sources/a//en-US.md', 'segment'],
-    ['sources/a/\u001b.md', 'control'],
-  ])('projectPathProblem(%j) mentions %j', (path, want) => {
-    const problem = projectPathProblem(path);
-    if (want === undefined) expect(problem).toBeUndefined();
-    else expect(problem).toContain(want);
-  });
-
-  it.each([
-    ['biztalk-services-state-chart', undefined],
-    ['aux', 'reserved'],
-    ['lpt1', 'reserved'],
-    ['Upper', 'lower-case'],
-    ['a--b', 'lower-case'],
-  ])('specIdProblem(%j) mentions %j', (id, want) => {
-    const problem = specIdProblem(id);
-    if (want === undefined) expect(problem).toBeUndefined();
-    else expect(problem).toContain(want);
-  });
-
-  it.each([
-    ['generated/x/spec.json', undefined],
-    ['generated/docs/en-US/x.md', undefined],
-    ['generated/../x.md', 'not a plain'],
-    ['elsewhere/x.md', 'not inside'],
-    ['generated', 'not inside'],
-    ['generated/docs/con/x.md', 'reserved'],
-    ['generated/docs/.hidden/x.md', 'not a plain'],
-  ])('outputPathProblem(%j) mentions %j', (path, want) => {
-    const problem = outputPathProblem(path, 'generated');
+    [projectPathProblem, 'sources/a-b/en-US.md', undefined],
+    [projectPathProblem, 'sources/../x/en-US.md', 'segment'],
+    [projectPathProblem, '/etc/passwd', 'absolute'],
+    [projectPathProblem, 'C:/x/en-US.md', 'absolute'],
+    [projectPathProblem, 'sources\\a\\en-US.md', 'backslash'],
+    [projectPathProblem, 'sources/con/en-US.md', 'reserved'],
+    [projectPathProblem, 'sources/a/NUL.md', 'reserved'],
+    [projectPathProblem, 'sources/a/en-US.md.', 'dot or space'],
+    [projectPathProblem, 'sources/a//en-US.md', 'segment'],
+    [projectPathProblem, 'sources/a/\u001b.md', 'control'],
+    [specIdProblem, 'biztalk-services-state-chart', undefined],
+    [specIdProblem, 'aux', 'reserved'],
+    [specIdProblem, 'lpt1', 'reserved'],
+    [specIdProblem, 'Upper', 'lower-case'],
+    [specIdProblem, 'a--b', 'lower-case'],
+    [checkOutput, 'generated/x/spec.json', undefined],
+    [checkOutput, 'generated/docs/en-US/x.md', undefined],
+    [checkOutput, 'generated/../x.md', 'not a plain'],
+    [checkOutput, 'elsewhere/x.md', 'not inside'],
+    [checkOutput, 'generated', 'not inside'],
+    [checkOutput, 'generated/docs/con/x.md', 'reserved'],
+    [checkOutput, 'generated/docs/.hidden/x.md', 'not a plain'],
+  ] as const)('%o(%j) mentions %j', (check, path, want) => {
+    const problem = check(path);
     if (want === undefined) expect(problem).toBeUndefined();
     else expect(problem).toContain(want);
   });

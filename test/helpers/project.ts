@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { listFiles, loadAssets, readProjectFiles } from '../../src/cli/files.js';
 import { compile, type CompileResult } from '../../src/pipeline.js';
 import type { ProjectFile } from '../../src/load/types.js';
@@ -64,4 +66,17 @@ export function matchGoldens(dir: string, actual: Record<string, string>): strin
     if (!(path in actual)) problems.push(`unexpected golden ${path}`);
   }
   return problems;
+}
+
+/** A maker of temporary folders for the calling test file; each is removed after its test. */
+export function temporaryFolders(prefix: string): () => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
 }
