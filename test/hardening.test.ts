@@ -115,7 +115,7 @@ const BAD_INPUTS: BadInput[] = [
       ['colspan="two"', /not a positive whole number/],
       ['colspan="3"', /reaches 2 column\(s\) past the table's 2/],
       ['colspan="1000000"', /exceeds HTML's limit of 1000/],
-      ['rowspan="0"', /"to the end of the table"/],
+      ['rowspan="0"', /"to the end of its table section"/],
       ['rowspan="-1"', /not a positive whole number/],
       ['rowspan="x"', /not a positive whole number/],
       ['rowspan="9"', /reaches \d+ row\(s\) past the end/],
@@ -287,6 +287,46 @@ describe('paths: nothing is ever written outside generated/', () => {
       expect(result.stdout).toMatch(/path-unsafe/);
       expect(listFiles(outside, '.').map((path) => [path, readFileSync(join(outside, path), 'utf8')])).toEqual(before);
     }
+  });
+
+  it('build refuses a generated/ that is a link to the project itself, or a dangling link inside it, deleting nothing', () => {
+    const root = project();
+    rmSync(join(root, 'generated'), { recursive: true });
+    writeFileSync(join(root, 'NOTES.txt'), 'keep me\n');
+    symlinkSync('.', join(root, 'generated'), 'dir');
+    const everything = listFiles(root, 'sources');
+    const linked = cli(['build', '--root', root]);
+    expect(linked.code).toBe(1);
+    expect(linked.stdout).toMatch(/path-unsafe/);
+    expect(listFiles(root, 'sources')).toEqual(everything);
+    expect(read(root, 'NOTES.txt')).toBe('keep me\n');
+
+    const dangling = project();
+    rmSync(join(dangling, 'generated/mini'), { recursive: true });
+    symlinkSync(join(dangling, 'no-such-folder'), join(dangling, 'generated/mini'), 'dir');
+    const result = cli(['build', '--root', dangling]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/generated\/mini\/index\.ts:1:1 error .* path-unsafe/);
+  });
+
+  it('a symbolic link under sources/ is reported, not followed', () => {
+    const root = project();
+    const outside = temporaryFolder();
+    writeFileSync(join(outside, 'secret.md'), '# not a source\n');
+    symlinkSync(join(outside, 'secret.md'), join(root, `${SPEC}/fr-FR.md`));
+    const result = cli(['build', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^${SPEC}/fr-FR\\.md:1:1 error .*symbolic link.* path-unsafe$`, 'm'));
+  });
+
+  it('temporary files a killed run left under sources/ and generated/ are ignored, and removed by the next build', () => {
+    const root = project();
+    const leftovers = [`${SPEC}/terms/.statespec-tmp-999999-00000000`, 'generated/mini/.statespec-tmp-999999-11111111'];
+    for (const path of leftovers) writeFileSync(join(root, path), 'half');
+    expect(cli(['check', '--root', root]).code).toBe(0);
+    edit(root, DE, (text) => text.replace('<td><center>√</center></td>', '<td>?</td>'));
+    expect(cli(['build', '--root', root]).code).toBe(1);
+    expect([...listFiles(root, 'sources'), ...listFiles(root, 'generated')].filter((path) => path.includes('.statespec-tmp-'))).toEqual([]);
   });
 
   it('locale add refuses locale tags and variants that are not plain names, writing nothing', () => {

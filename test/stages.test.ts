@@ -190,6 +190,9 @@ describe('extract', () => {
     ['data rowspan past the last row', '<table><tr><td>a</td><td>b</td></tr><tr><td rowspan="3">c</td><td>d</td></tr></table>', ['a', 'b'], 1],
     ['heading rowspan past the last row', '<table><tr><th rowspan="9">a</th><td>b</td></tr><tr><td>d</td></tr></table>', ['a', 'b'], 0],
     ['data colspan past the last column', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td colspan="4">d</td></tr></table>', ['a', 'b'], 1],
+    ['colspan="1e1", which a browser reads as 1', '<table><tr><td colspan="1e1">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
+    ['colspan="0x3", which a browser reads as 0, so 1', '<table><tr><td colspan="0x3">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
+    ["rowspan in a thead stops at the end of the thead", '<table><thead><tr><td rowspan="2">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody></table>', ['a', 'b'], 1],
     ['heading colspan past the last column', '<table><tr><th colspan="15">a</th></tr><tr><td>c</td><td>d</td></tr></table>', ['a', 'a'], 0],
   ])('span %s is clamped or replaced, never allocated blindly', (_, html, firstRow, errors) => {
     const { value, diagnostics } = tablesOf(html);
@@ -199,6 +202,15 @@ describe('extract', () => {
     const [table] = value;
     expect(table!.width).toBeLessThanOrEqual(2);
     expect(texts(table!)[0]).toEqual(firstRow);
+  });
+
+  it.each([
+    ['an HTML table: one row of 2,000 cells over 2,000 one-cell rows', `<table><tr>${'<td>a</td>'.repeat(2000)}</tr>${'<tr><td>b</td></tr>'.repeat(2000)}</table>`],
+    ['a GFM table: a 2,000-column header over 2,000 one-cell rows', `${'|a'.repeat(2000)}|\n${'|-'.repeat(2000)}|\n${'|b\n'.repeat(2000)}`],
+  ])('refuses %s (4 million cells from a small file) instead of allocating it', (_, text) => {
+    const { value, diagnostics } = tablesOf(text);
+    expect(value).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'table-malformed', message: expect.stringContaining('2001 rows by 2000 columns') })]);
   });
 
   it('reads a <table> that remark split at blank lines as one table, and reports an unclosed one', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OutputFile } from '../emit/emit.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
@@ -38,46 +39,74 @@ export function loadAssets(packageDir: string = PACKAGE_DIR): Assets {
 
 /** Every regular file below `dir` (symbolic links are not followed), as root-relative `/` paths. */
 export function listFiles(root: string, dir: string): string[] {
+  return listEntries(root, dir)
+    .filter((entry) => !entry.link)
+    .map((entry) => entry.path);
+}
+
+/** Regular files and symbolic links (not followed) below `dir`, sorted. */
+function listEntries(root: string, dir: string): { path: string; link: boolean }[] {
   const start = join(root, dir);
   if (!existsSync(start)) return [];
-  const found: string[] = [];
+  const found: { path: string; link: boolean }[] = [];
   const visit = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) found.push(relative(root, path).split(sep).join('/'));
+      else if (entry.isFile() || entry.isSymbolicLink()) found.push({ path: relative(root, path).split(sep).join('/'), link: entry.isSymbolicLink() });
     }
   };
   visit(start);
-  return found.sort();
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Every file under sources/; one over the size limit is not read (the loader reports it by its size). */
+const isTemporary = (path: string): boolean => path.split('/').pop()!.startsWith(TEMP_PREFIX);
+
+/**
+ * Every file under sources/, but our own temporary files. One over the size
+ * limit is not read (the loader reports it by its size); a symbolic link is
+ * not followed (the loader reports it), since it could point anywhere.
+ */
 export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS): ProjectFile[] {
-  return listFiles(root, 'sources').map((path) => {
-    const size = statSync(join(root, path)).size;
-    return size > limits.maxSourceBytes ? { path, bytes: new Uint8Array(0), size } : { path, bytes: readFileSync(join(root, path)) };
-  });
+  return listEntries(root, 'sources')
+    .filter((entry) => !isTemporary(entry.path))
+    .map(({ path, link }) => {
+      if (link) return { path, bytes: new Uint8Array(0), symbolicLink: true };
+      const size = statSync(join(root, path)).size;
+      return size > limits.maxSourceBytes ? { path, bytes: new Uint8Array(0), size } : { path, bytes: readFileSync(join(root, path)) };
+    });
 }
 
 /**
- * Output paths that would resolve outside root/generated/, through `..` or
- * through a symbolic link on the way (generated/ itself, or a folder in it).
- * The pipeline already refuses unsafe names; this is the writer's own check.
+ * Output paths that could land outside root/generated/: through `..`, or
+ * through a symbolic link (dangling or not) on the way, generated/ itself
+ * included (a generated/ that links to the project root would otherwise have
+ * its "stale" files, the sources, removed). The pipeline already refuses
+ * unsafe names; this is the writer's own check of the disk it writes to.
  */
 export function outputsOutsideGenerated(root: string, paths: readonly string[]): string[] {
   const generated = resolve(root, 'generated');
-  const inside = (path: string, folder: string): boolean => path === folder || path.startsWith(folder + sep);
-  const lexicallyOutside = (path: string): boolean => !inside(resolve(root, path), generated) || resolve(root, path) === generated;
-  if (!existsSync(generated)) return paths.filter(lexicallyOutside);
-  const realGenerated = realpathSync(generated);
-  if (!inside(realGenerated, realpathSync(root))) return [...paths];
+  const top = lstatIfAny(generated);
+  if (top && !top.isDirectory()) return [...paths];
   return paths.filter((path) => {
-    if (lexicallyOutside(path)) return true;
-    let existing = dirname(resolve(root, path));
-    while (!existsSync(existing)) existing = dirname(existing);
-    return !inside(realpathSync(existing), realGenerated);
+    const target = resolve(root, path);
+    if (!target.startsWith(generated + sep)) return true;
+    for (let folder = dirname(target); folder !== generated; folder = dirname(folder)) {
+      const stat = lstatIfAny(folder);
+      // lstat does not follow links: a link (or a file) where a folder should be is refused.
+      if (stat && !stat.isDirectory()) return true;
+    }
+    const existing = lstatIfAny(target);
+    return existing !== undefined && !existing.isFile();
   });
+}
+
+function lstatIfAny(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The current contents of generated/, skipping our own temporary files. */
@@ -97,7 +126,6 @@ export function readGenerated(root: string): Map<string, string> {
  */
 export function writeOutputs(root: string, outputs: readonly OutputFile[]): { written: string[]; removed: string[] } {
   const existing = readGenerated(root);
-  removeTemporaryFiles(root);
   const written: string[] = [];
   for (const output of outputs) {
     if (existing.get(output.path) === output.content) continue;
@@ -145,9 +173,12 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Leftovers of a run that was killed between writing and renaming; a live run's files are left alone. */
-function removeTemporaryFiles(root: string): void {
-  for (const path of listFiles(root, 'generated')) {
+/**
+ * Leftovers of a run (build or locale add) that was killed between writing and
+ * renaming, in generated/ and sources/; a live run's files are left alone.
+ */
+export function removeTemporaryFiles(root: string): void {
+  for (const path of [...listFiles(root, 'generated'), ...listFiles(root, 'sources')]) {
     const name = path.split('/').pop()!;
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);

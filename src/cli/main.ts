@@ -10,7 +10,7 @@ import { compile } from '../pipeline.js';
 import { addLocale, type AddLocaleRequest } from '../locale/add.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
-import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
+import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
   statespec build [--root DIR] [--max-source-bytes N]
@@ -103,6 +103,8 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     return 2;
   }
   try {
+    // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
+    if (command === 'build') removeTemporaryFiles(root);
     const result = compile({ files: readProjectFiles(root, limits), assets: loadAssets(), limits });
     let diagnostics: Diagnostic[] = result.diagnostics;
     const blocked = diagnostics.some(isBlocking);
@@ -171,6 +173,7 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, limits: Limits
     return 2;
   }
   try {
+    removeTemporaryFiles(root);
     const request: AddLocaleRequest = {
       files: readProjectFiles(root, limits),
       schemas: loadAssets().schemas,

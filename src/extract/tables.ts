@@ -45,7 +45,8 @@ export function extractTables(parsed: ParsedSource): Staged<Table[]> {
     if (start === undefined) return;
     if (node.type === 'heading') heading = collapseWhitespace(node.children.map(phrasingText).join(''));
     if (node.type === 'table' && start >= coveredUntil) {
-      add(gfmTable(node, context));
+      const table = gfmTable(node, context);
+      if (table) add(table);
       return;
     }
     if (node.type !== 'html') return;
@@ -104,7 +105,7 @@ export function phrasingText(node: PhrasingContent): string {
   }
 }
 
-function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
+function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> | undefined {
   const grid: (Cell | undefined)[][] = [];
   const coveredColumns: number[] = [];
   const rowLocations: Location[] = [];
@@ -126,7 +127,7 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> {
     coveredColumns.push(cells.length);
     rowLocations.push(context.toLocation(row.position!.start.offset!));
   }
-  return finishGrid(context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
+  return finishGrid(context, context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
 }
 
 /** Offset just past the `</table>` that closes the table opened at `start`, nested tables counted. */
@@ -147,7 +148,10 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     context.toLocation(start + (node?.position?.start.offset ?? 0));
   const table = [...elements(fragment)].find((element) => element.tagName === 'table');
   if (!table) return undefined;
-  const rows = ownRows(table);
+  const grouped = ownRows(table);
+  const rows = grouped.map(({ row }) => row);
+  // A span stops at the end of its row group (thead, tbody or tfoot), as in HTML.
+  const groupEnd = grouped.map(({ group }) => grouped.findLastIndex((other) => other.group === group) + 1);
   if (rows.length === 0) {
     context.diagnostics.push(diagnostic('table-malformed', { at: at(table), message: 'This <table> has no rows.' }));
     return undefined;
@@ -170,12 +174,13 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
         );
       }
       const reportedBefore = context.diagnostics.length;
-      const colspan = spanValue(element, 'colSpan', MAX_COLSPAN, context, at(element));
-      const requestedRows = spanValue(element, 'rowSpan', MAX_ROWSPAN, context, at(element));
+      const tag = startTag(context.text, start + (element.position?.start.offset ?? 0));
+      const colspan = spanValue(tag, 'colspan', MAX_COLSPAN, context, at(element));
+      const requestedRows = spanValue(tag, 'rowspan', MAX_ROWSPAN, context, at(element));
       // A span already reported as invalid is not reported again for where it reaches.
       const spanReported = context.diagnostics.length > reportedBefore;
-      const rowsLeft = rows.length - rowIndex;
-      // rowspan="0" is read as HTML defines it ("to the end"), and reported by spanValue.
+      const rowsLeft = groupEnd[rowIndex]! - rowIndex;
+      // rowspan="0" is read as HTML defines it (to the end of the row group), and reported by spanValue.
       const rowspan = Math.min(requestedRows === 0 ? rowsLeft : requestedRows, rowsLeft);
       const isHeader = element.tagName === 'th';
       // Documents head groups with a <th> that overshoots (rowspan="18" over 14 rows); that moves no
@@ -184,7 +189,7 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
         context.diagnostics.push(
           diagnostic('span-invalid', {
             at: at(element),
-            message: `rowspan="${requestedRows}" on a data cell reaches ${requestedRows - rowsLeft} row(s) past the end of the table (${rowsLeft} left); write the number of rows it covers.`,
+            message: `rowspan="${requestedRows}" on a data cell reaches ${requestedRows - rowsLeft} row(s) past the end of its table section (${rowsLeft} left); write the number of rows it covers.`,
           }),
         );
       }
@@ -216,7 +221,8 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     }
   }
   const coveredColumns = grid.map((line) => line.filter((cell) => cell !== undefined).length);
-  const finished = finishGrid(at(table), grid, coveredColumns, rowLocations);
+  const finished = finishGrid(context, at(table), grid, coveredColumns, rowLocations);
+  if (!finished) return undefined;
   for (const span of dataSpans) {
     if (span.column + span.columns <= finished.width) continue;
     context.diagnostics.push(
@@ -229,13 +235,18 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
   return finished;
 }
 
-/** Rows of this table only, in order, across thead/tbody/tfoot, skipping nested tables. */
-function ownRows(table: Element): Element[] {
-  const rows: Element[] = [];
+/**
+ * Rows of this table only, in order, across thead/tbody/tfoot, skipping nested
+ * tables; `group` tells the row groups apart (rows of one parent element).
+ */
+function ownRows(table: Element): { row: Element; group: number }[] {
+  const rows: { row: Element; group: number }[] = [];
+  let groups = 0;
   const visit = (node: Element): void => {
+    const group = groups++;
     for (const child of node.children) {
       if (child.type !== 'element' || child.tagName === 'table') continue;
-      if (child.tagName === 'tr') rows.push(child);
+      if (child.tagName === 'tr') rows.push({ row: child, group });
       else visit(child);
     }
   };
@@ -247,52 +258,90 @@ function isCell(node: ElementContent): node is Element {
   return node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th');
 }
 
-/**
- * A span attribute as a count. Anything but a positive whole number within
- * HTML's limit is reported: the cells after it would move, so what they say
- * cannot be trusted. The value read on is HTML's (1, or the limit), so the
- * rest of the table still gets checked.
- */
-function spanValue(element: Element, property: 'colSpan' | 'rowSpan', max: number, context: Context, at: Location): number {
-  const raw = element.properties[property];
-  if (raw === undefined || raw === null) return 1;
-  const attribute = property.toLowerCase();
-  const text = String(raw).trim();
-  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (Number.isNaN(value) || (value === 0 && property === 'colSpan')) {
-    context.diagnostics.push(
-      diagnostic('span-invalid', { at, message: `${attribute}="${text}" is not a positive whole number; write the number of ${property === 'colSpan' ? 'columns' : 'rows'} the cell covers (read as 1).` }),
-    );
-    return 1;
+/** The source text of the start tag at `offset` (up to its `>`, quotes respected). */
+function startTag(text: string, offset: number): string {
+  let quote: string | undefined;
+  for (let index = offset; index < text.length; index++) {
+    const character = text[index]!;
+    if (quote) {
+      if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '>') return text.slice(offset, index + 1);
   }
-  if (value === 0) {
+  return text.slice(offset);
+}
+
+/** The attribute's value as written (hast has already turned it into a number), or undefined when absent. */
+function attributeText(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+)))?(?=[\\s/>]|$)`, 'i').exec(tag);
+  if (!match) return undefined;
+  return match[1] ?? match[2] ?? match[3] ?? '';
+}
+
+/**
+ * A span attribute as a count. Anything but a plain positive whole number
+ * within HTML's limit is reported: the cells after it would move, so what they
+ * say cannot be trusted. The value read on is what a browser reads (HTML's
+ * rules for non-negative integers: "1e1" is 1, "0x3" is 0), so the rest of the
+ * table still gets checked as a reader sees it.
+ */
+function spanValue(tag: string, attribute: 'colspan' | 'rowspan', max: number, context: Context, at: Location): number {
+  const written = attributeText(tag, attribute);
+  if (written === undefined) return 1;
+  const what = attribute === 'colspan' ? 'columns' : 'rows';
+  const leading = /^[\t\n\f\r ]*\+?(\d+)/.exec(written);
+  const browser = leading ? Number(leading[1]) : Number.NaN;
+  const plain = /^\s*\d+\s*$/.test(written);
+  if (!plain || (browser === 0 && attribute === 'colspan')) {
+    const read = Number.isNaN(browser) || (browser === 0 && attribute === 'colspan') ? 1 : Math.min(browser, max);
+    context.diagnostics.push(
+      diagnostic('span-invalid', { at, message: `${attribute}="${written}" is not a positive whole number; write the number of ${what} the cell covers (a browser reads it as ${read === 0 ? 'to the end of the section' : read}).` }),
+    );
+    return read;
+  }
+  if (browser === 0) {
     context.diagnostics.push(
       diagnostic('span-invalid', {
         at,
-        message: 'rowspan="0" means "to the end of the table" in HTML, but Markdown renderers and editors differ on it; write the number of rows the cell covers (read as to the end).',
+        message: 'rowspan="0" means "to the end of its table section" in HTML, but Markdown renderers and editors differ on it; write the number of rows the cell covers (read as to the end).',
       }),
     );
     return 0;
   }
-  if (value > max) {
-    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${text}" exceeds HTML's limit of ${max}; write the number of ${property === 'colSpan' ? 'columns' : 'rows'} the cell covers (read as ${max}).` }));
+  if (browser > max) {
+    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${written}" exceeds HTML's limit of ${max}; write the number of ${what} the cell covers (read as ${max}).` }));
     return max;
   }
-  return value;
+  return browser;
 }
 
-/** Drops trailing columns that only spans reach into (e.g. colspan="15" over 7 columns). */
+/**
+ * Drops trailing columns that only spans reach into (e.g. colspan="15" over 7
+ * columns) and makes the grid rectangular, unless rows × columns would exceed
+ * MAX_GRID_SLOTS: a small file can describe a huge sparse table (one wide row
+ * over many short ones), and that is refused rather than allocated.
+ */
 function finishGrid(
+  context: Context,
   location: Location,
   grid: (Cell | undefined)[][],
   coveredColumns: number[],
   rowLocations: Location[],
-): Omit<Table, 'index'> {
+): Omit<Table, 'index'> | undefined {
   let width = 0;
   for (const line of grid) {
     for (const [column, cell] of line.entries()) {
       if (cell && !cell.spanned) width = Math.max(width, column + 1);
     }
+  }
+  if (grid.length * width > MAX_GRID_SLOTS) {
+    context.diagnostics.push(
+      diagnostic('table-malformed', {
+        at: location,
+        message: `This table is ${grid.length} rows by ${width} columns, more than ${MAX_GRID_SLOTS} cells; it is not read. Check that its rows and cells are what the document means.`,
+      }),
+    );
+    return undefined;
   }
   const rectangular = grid.map((line) => Array.from({ length: width }, (_, column) => line[column]));
   return { location, grid: rectangular, width, coveredColumns, rowLocations };

@@ -28,6 +28,15 @@ export function loadProject(files: readonly ProjectFile[], validators: Validator
       );
       continue;
     }
+    if (file.symbolicLink) {
+      diagnostics.push(
+        diagnostic('path-unsafe', {
+          at: { file: file.path, line: 1, column: 1 },
+          message: `${file.path} is a symbolic link; statespec reads only regular files under sources/ (a link could point anywhere). Copy the file in instead.`,
+        }),
+      );
+      continue;
+    }
     const match = /^sources\/([^/]+)\/(.+)$/.exec(file.path);
     if (!match) continue;
     const size = file.size ?? file.bytes.length;

@@ -99,6 +99,8 @@ export interface ProjectFile {
   bytes: Uint8Array;
   /** Its size in bytes, when the reader left `bytes` empty because the file is over the size limit. */
   size?: number;
+  /** Set when the path is a symbolic link, which the reader does not follow (`bytes` is empty). */
+  symbolicLink?: boolean;
 }
 
 /** Limits on what the loader reads; every caller starts from DEFAULT_LIMITS. */
