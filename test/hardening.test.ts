@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
 import { run } from '../src/cli/main.js';
-import { unsafeOutputs } from '../src/pipeline.js';
-import { compileFiles, FIXTURES, temporaryFolders } from './helpers/project.js';
+import { compile, unsafeOutputs } from '../src/pipeline.js';
+import { ASSETS, compileFiles, FIXTURES, temporaryFolders, toProjectFiles } from './helpers/project.js';
 
 /**
  * Every kind of bad input the hardening issue lists, run through the real CLI
@@ -238,6 +238,30 @@ describe('bad input: a clear diagnostic, exit 1, generated/ untouched', () => {
 
   it('--max-source-bytes must be a positive whole number', () => {
     for (const value of ['0', '-5', '1e6', 'lots']) expect(cli(['build', '--root', project(), '--max-source-bytes', value]).code).toBe(2);
+  });
+});
+
+describe('bad input reported once, and for what it is', () => {
+  const files = () => Object.fromEntries(listFiles(BASE, 'sources').map((path) => [path, new TextDecoder().decode(readFileSync(join(BASE, path)))]));
+  const codes = (result: ReturnType<typeof compileFiles>) => result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}`);
+
+  it('a config over the size limit is source-too-large, not also config-missing', () => {
+    const padded = { ...files(), [CONFIG]: `${files()[CONFIG]}${' '.repeat(2000)}` };
+    const result = compile({ files: toProjectFiles(padded), assets: ASSETS, limits: { maxSourceBytes: 1500 } });
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('config-missing');
+    expect(result.diagnostics.filter((d) => d.code === 'source-too-large').map((d) => d.file)).toContain(CONFIG);
+  });
+
+  it('a stray file under terms/ is reported once', () => {
+    expect(codes(compileFiles({ ...files(), [`${SPEC}/terms/notes.txt`]: 'x' }))).toEqual([`terms-invalid ${SPEC}/terms/notes.txt`]);
+  });
+
+  it('two primarySources keys naming one locale are refused, not silently merged', () => {
+    const config = JSON.parse(files()[CONFIG]!) as Record<string, unknown>;
+    config.primarySources = { 'de-de': 'de-DE.md', 'de-DE': 'de-DE.md' };
+    const result = compileFiles({ ...files(), [CONFIG]: JSON.stringify(config, null, 2) });
+    expect(result.diagnostics.find((d) => d.code === 'config-invalid')?.message).toMatch(/names de-DE twice/);
+    expect(result.outputs).toEqual([]);
   });
 });
 

@@ -116,7 +116,19 @@ function hostileTransitions() {
   expect(withNote).not.toBe(withDescription);
   expect(withDescription).not.toBe(english);
   files[`${dir}/en-US.md`] = withNote;
-  return { files, description, note };
+  // The diagram is labelled from the reviewed terms: a hostile state and operation label, read from the plain source labels.
+  const stateLabel = HOSTILE.slice(0, 5).join(' ~ ');
+  const operationLabel = `${HOSTILE[5]} ${HOSTILE[8]}`;
+  const terms = JSON.parse(files[`${dir}/terms/en-US.json`]!) as { stateGroups: Record<string, Record<string, unknown>>; operations: Record<string, unknown> };
+  terms.stateGroups.instance!.Active = { label: stateLabel, variants: ['Active'] };
+  terms.operations.Continue = { label: operationLabel, variants: ['Continue'] };
+  files[`${dir}/terms/en-US.json`] = JSON.stringify(terms);
+  return { files, description, note, stateLabel, operationLabel };
+}
+
+/** What Mermaid displays for a label written with #NNN; entity codes. */
+function mermaidText(label: string): string {
+  return label.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 }
 
 function tablesOf(markdown: string): Table[] {
@@ -199,7 +211,7 @@ describe('hostile text in labels, notes and messages', () => {
   });
 
   it('the transition docs render the hostile text exactly, and the Mermaid labels hold no Mermaid syntax', () => {
-    const { files, description, note } = hostileTransitions();
+    const { files, description, note, stateLabel, operationLabel } = hostileTransitions();
     const result = compileFiles(files);
     const doc = result.outputs.find((output) => output.path === 'generated/docs/en-US/biztalk-server-instance-states.md')!.content;
     const cells = tablesOf(doc).flatMap(cellTexts).flat();
@@ -207,21 +219,29 @@ describe('hostile text in labels, notes and messages', () => {
     expect(cells.some((cell) => cell.includes(note))).toBe(true);
     expect(injectedHtml(doc)).toEqual([]);
     const mermaid = /```mermaid\n([\s\S]*?)```/.exec(doc)![1]!;
-    for (const line of mermaid.trim().split('\n').slice(1)) expect(line).toMatch(/^ {2}[A-Za-z0-9]+( --> [A-Za-z0-9]+)?: [\p{L}\p{N} #;]*$/u);
+    const lines = mermaid.trim().split('\n').slice(1);
+    for (const line of lines) expect(line).toMatch(/^ {2}[A-Za-z0-9]+( --> [A-Za-z0-9]+)?: [\p{L}\p{N} #;]*$/u);
+    const shown = (prefix: string) => lines.filter((line) => line.startsWith(prefix)).map((line) => mermaidText(line.slice(prefix.length)));
+    expect(shown('  Active: ')).toEqual([stateLabel]);
+    expect(shown('  InBreakpoint --> Active: ')).toEqual([operationLabel]);
   });
 
   it('every bidi control and invisible character is reported where it is written (Trojan Source)', () => {
     const { files } = hostileTransitions();
     const result = compileFiles(files);
-    const invisible = result.diagnostics.filter((d) => d.code === 'text-invisible');
-    const text = files['sources/biztalk-server-instance-states/en-US.md']!;
+    const source = 'sources/biztalk-server-instance-states/en-US.md';
+    const all = result.diagnostics.filter((d) => d.code === 'text-invisible');
+    const invisible = all.filter((d) => d.file === source);
+    // The hostile terms label is JSON: there, the characters are found too (written raw by JSON.stringify).
+    expect(all.filter((d) => d.file.endsWith('terms/en-US.json')).length).toBeGreaterThan(0);
+    const text = files[source]!;
     const expected = [...text.matchAll(/[\u202E\u202C\u2066\u2069\u200B]/gu)].map((match) => {
       const before = text.slice(0, match.index);
       return `${before.split('\n').length}:${match.index - before.lastIndexOf('\n')}`;
     });
     expect(expected.length).toBeGreaterThan(4);
     expect(invisible.map((d) => `${d.line}:${d.column}`)).toEqual(expected.slice(0, 10));
-    expect(invisible.every((d) => d.severity === 'warning' && d.file.endsWith('en-US.md'))).toBe(true);
+    expect(all.every((d) => d.severity === 'warning')).toBe(true);
     // The terminal report shows them as escapes, never raw, even where a message quotes the text.
     expectNoInvisibleCharacters(formatText(result.diagnostics));
     const quoting = formatText([{ ...invisible[0]!, message: `label "${HOSTILE[8]}" and ESC \u001b[31m` }]);

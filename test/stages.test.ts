@@ -7,7 +7,8 @@ import type { Table } from '../src/extract/types.js';
 import { parseJson } from '../src/load/json.js';
 import { canonicalLocale } from '../src/load/project.js';
 import { checkLocaleTag } from '../src/load/locale.js';
-import { decodeText } from '../src/load/text.js';
+import { decodeText, findInvisible } from '../src/load/text.js';
+import { printable } from '../src/diagnostics/report/text.js';
 import { outputPathProblem, projectPathProblem, specIdProblem } from '../src/load/paths.js';
 import { normalizeLabel } from '../src/load/terms.js';
 import type { SourceFile } from '../src/load/types.js';
@@ -35,6 +36,25 @@ describe('load', () => {
   });
 
   it.each([
+    ['a literal RLO', 'md', 'ab\u202Ecd', ['1:3 U+202E RIGHT-TO-LEFT OVERRIDE here']],
+    ['a numeric reference', 'md', 'x &#x202E; y', ['1:3 U+202E RIGHT-TO-LEFT OVERRIDE written as &#x202E;']],
+    ['a numeric reference without ";", as HTML decodes it', 'md', 'x &#8238 y', ['1:3 U+202E RIGHT-TO-LEFT OVERRIDE written as &#8238']],
+    ['a named reference', 'md', 'a\n  &rlm;', ['2:3 U+200F RIGHT-TO-LEFT MARK written as &rlm;']],
+    ['a JSON escape', 'json', '{"a": "x\\u2066y"}', ['1:9 U+2066 LEFT-TO-RIGHT ISOLATE written as \\u2066']],
+    ['a JSON surrogate pair of an astral tag character', 'json', '{"a": "\\uDB40\\uDC01"}', ['1:8 U+E0001 written as \\uDB40\\uDC01']],
+    ['an escaped backslash before u, which is not an escape', 'json', '{"a": "\\\\u202E"}', []],
+    ['ZWJ in an emoji sequence and the tags of the England flag', 'md', '👩\u200D💻 \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', []],
+    ['an ESC control character', 'md', 'red \u001b[31m', ['1:5 U+001B ESCAPE here']],
+  ] as const)('findInvisible: %s', (_, kind, text, want) => {
+    const found = findInvisible('f', text, { references: kind === 'md' ? 'markup' : 'json' });
+    expect(found.map((d) => `${d.line}:${d.column} ${d.message.split(' is invisible')[0]}`)).toEqual(want);
+  });
+
+  it('printable shows controls and bidi characters as escapes, and doubles backslashes so a written escape is told apart', () => {
+    expect(printable('a\u202Eb\nc\td\u001b[0m \\u{202E}')).toBe('a\\u{202E}b\\nc\\td\\u{001B}[0m \\\\u{202E}');
+  });
+
+  it.each([
     ['de-DE', { locale: 'de-DE' }],
     ['et-EE-x-test', { locale: 'et-EE-x-test' }],
     ['zh-hant-tw', { locale: 'zh-Hant-TW' }],
@@ -59,6 +79,8 @@ describe('load', () => {
     ['UTF-32 LE BOM', [0xff, 0xfe, 0x00, 0x00, 0x61, 0, 0, 0], { problem: expect.stringContaining('UTF-32') }],
     ['UTF-16 LE without BOM', [...new TextEncoder().encode('# Title\n')].flatMap((byte) => [byte, 0]), { problem: expect.stringContaining('UTF-16 (little-endian, without') }],
     ['NUL byte, located', [0x61, 0x00, 0x62], { problem: expect.stringContaining('NUL'), offset: 1 }],
+    ['UTF-32 LE without BOM', [...'# Title\n'].flatMap((character) => [character.charCodeAt(0), 0, 0, 0]), { problem: expect.stringContaining('UTF-32 (little-endian, without') }],
+    ['UTF-32 BE without BOM', [...'# Title\n'].flatMap((character) => [0, 0, 0, character.charCodeAt(0)]), { problem: expect.stringContaining('UTF-32 (big-endian, without') }],
   ])('decodeText: %s', (_, bytes, want) => {
     expect(decodeText(new Uint8Array(bytes))).toEqual(want);
   });
@@ -261,11 +283,38 @@ describe('emit escaping', () => {
   });
 
   // GFM links bare URLs, www. and e-mail addresses whatever is escaped; their text stays exact.
+  it.each([
+    ['a---b', /^a(- )+-b$/],
+    ['x -- y --> z', /^x - - y - -&gt; z$/],
+    ['ends >', /&gt;$/],
+  ])('htmlComment(%j) holds no "--" and no ">"', (text, shape) => {
+    const escaped = htmlComment(text);
+    expect(escaped).not.toContain('--');
+    expect(escaped).not.toContain('>');
+    expect(escaped).toMatch(shape);
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['has `ticks`', 'has `ticks`'],
+    ['`edge`', '`edge`'],
+    [' padded ', ' padded '],
+    [' a\u2028b ', ' a\u2028b '],
+    ['two\nlines', 'two lines'],
+  ])('mdCode(%j) is a code span holding exactly %j', (text, want) => {
+    const paragraph = parseMarkdown(mdCode(text)).children[0] as { children: { type: string; value: string }[] };
+    expect(paragraph.children).toEqual([expect.objectContaining({ type: 'inlineCode', value: want })]);
+  });
+
+  it('mdCode of nothing is nothing, not a stray pair of backticks', () => {
+    expect(mdCode('')).toBe('');
+  });
+
   it('mdText and mdCell render back to exactly the text, with no markup or HTML injected', () => {
     type Node = { type: string; value?: string; children?: Node[] };
     const visible = (node: Node): string => node.value ?? (node.children ?? []).map(visible).join('');
     const types = (node: Node): string[] => [node.type, ...(node.children ?? []).flatMap(types)];
-    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) see https://example.com/a', '\\ back', '# not a heading']) {
+    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) see https://example.com/a', '\\ back', '# not a heading', 'costs $5 and $x$ math']) {
       const table = parseMarkdown(`| h |\n| - |\n| ${mdCell(text)} |\n`).children[0] as Node;
       const cell = table.children![1]!.children![0]!;
       expect(visible(cell)).toBe(text);

@@ -41,10 +41,11 @@ export function tsComment(text: string): string {
 
 /** Text inside an HTML comment (`<!-- … -->`): `--` may not appear there. */
 export function htmlComment(text: string): string {
-  return text.replace(/--/g, '- -').replace(/>/g, '&gt;');
+  // Every dash followed by another gets a space, so no run of dashes survives ("---" → "- - -").
+  return text.replace(/-(?=-)/g, '- ').replace(/>/g, '&gt;');
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~&!$]/g;
 
 /**
  * Escapes the ASCII punctuation that can start Markdown syntax. (GFM still turns
@@ -74,7 +75,8 @@ export function mdCode(text: string): string {
   const flat = text.replace(/\r\n|[\r\n]/g, ' ');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';
+  if (flat === '') return '';
+  const pad = flat.startsWith('`') || flat.endsWith('`') || /^ [\s\S]* $/.test(flat) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 

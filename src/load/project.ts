@@ -17,6 +17,7 @@ const SOURCE_NAME = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:\.([a-z0-9][a-z0-9
 export function loadProject(files: readonly ProjectFile[], validators: Validators, limits: Limits = DEFAULT_LIMITS): Staged<SpecInput[]> {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, ProjectFile[]>();
+  const refused = new Set<string>();
   for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
     const unsafe = projectPathProblem(file.path);
     if (unsafe !== undefined) {
@@ -48,6 +49,7 @@ export function loadProject(files: readonly ProjectFile[], validators: Validator
           message: `${file.path} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit, so it is not read; check that it is the right file, or raise the limit with --max-source-bytes.`,
         }),
       );
+      refused.add(file.path);
       continue;
     }
     const list = byId.get(match[1]!) ?? [];
@@ -56,6 +58,8 @@ export function loadProject(files: readonly ProjectFile[], validators: Validator
   }
   const specs: SpecInput[] = [];
   for (const [id, specFiles] of byId) {
+    // A config refused for its size is reported as such, not also as missing.
+    if (refused.has(`sources/${id}/spec.config.json`)) continue;
     const badId = specIdProblem(id);
     if (badId !== undefined) {
       diagnostics.push(
@@ -112,6 +116,16 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
       const checked = checkLocaleTag(tag);
       if (!('locale' in checked)) {
         diagnostics.push(localeDiagnostic(checked, 'config-invalid', config.document.locate(`/primarySources/${escapePointer(tag)}`, true), id, 'spec.config.json: primarySources key'));
+        return { value: undefined, diagnostics };
+      }
+      if (canonical[checked.locale] !== undefined) {
+        diagnostics.push(
+          diagnostic('config-invalid', {
+            at: config.document.locate(`/primarySources/${escapePointer(tag)}`, true),
+            spec: id,
+            message: `spec.config.json: primarySources names ${checked.locale} twice (this key "${tag}" is the same locale as an earlier one); keep one.`,
+          }),
+        );
         return { value: undefined, diagnostics };
       }
       canonical[checked.locale] = name;
@@ -172,7 +186,8 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
   const seen = new Map<string, string>();
   for (const file of files) {
     const name = file.path.slice(dir.length + 1);
-    if (name === 'spec.config.json' || /^terms\/[^/]+\.json$/.test(name)) continue;
+    // Everything under terms/ was judged by the terms loop above.
+    if (name === 'spec.config.json' || name.startsWith('terms/')) continue;
     if (!name.endsWith('.md')) {
       diagnostics.push(
         diagnostic('source-name', {

@@ -10,7 +10,7 @@ export type Decoded = { text: string } | { problem: string; offset?: number };
  * a UTF-16 or UTF-32 file, the first invalid byte, or a NUL byte.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const encoding = byteOrderMark(bytes) ?? utf16WithoutMark(bytes);
+  const encoding = byteOrderMark(bytes) ?? utf32WithoutMark(bytes) ?? utf16WithoutMark(bytes);
   if (encoding) return { problem: `is ${encoding}, not UTF-8; save it as UTF-8` };
   let text: string;
   try {
@@ -32,6 +32,19 @@ function byteOrderMark(bytes: Uint8Array): string | undefined {
   if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32 (big-endian, with a byte order mark)';
   if (a === 0xff && b === 0xfe) return 'UTF-16 (little-endian, with a byte order mark)';
   if (a === 0xfe && b === 0xff) return 'UTF-16 (big-endian, with a byte order mark)';
+  return undefined;
+}
+
+/** ASCII-heavy text saved as UTF-32 without a mark has three NULs in every four bytes. */
+function utf32WithoutMark(bytes: Uint8Array): string | undefined {
+  const sample = Math.min(bytes.length - (bytes.length % 4), 512);
+  if (sample < 8) return undefined;
+  const nulsAt = [0, 0, 0, 0];
+  for (let index = 0; index < sample; index++) if (bytes[index] === 0) nulsAt[index % 4]!++;
+  const quarter = sample / 4;
+  const mostly = (count: number): boolean => count > quarter * 0.9;
+  if (nulsAt[0]! < quarter * 0.5 && mostly(nulsAt[1]!) && mostly(nulsAt[2]!) && mostly(nulsAt[3]!)) return 'UTF-32 (little-endian, without a byte order mark)';
+  if (mostly(nulsAt[0]!) && mostly(nulsAt[1]!) && mostly(nulsAt[2]!) && nulsAt[3]! < quarter * 0.5) return 'UTF-32 (big-endian, without a byte order mark)';
   return undefined;
 }
 
@@ -123,10 +136,15 @@ export function isInvisible(character: string): boolean {
   return character !== '\u200c' && character !== '\u200d' && INVISIBLE.test(character);
 }
 
-/** `&#x202E;`, `&#8238;`, `&rlm;`: how Markdown and HTML write a character by reference. */
-const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
-/** `\u202E`: how JSON writes one (an odd run of backslashes, so `\\u202E` is not one). */
-const JSON_ESCAPE = /(?<!\\)(?:\\\\)*\\u([0-9a-fA-F]{4})/g;
+/**
+ * `&#x202E;`, `&#8238;`, `&rlm;`: how Markdown and HTML write a character by
+ * reference. HTML also decodes a numeric reference without its `;`.
+ */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6});?|#([0-9]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)/g;
+/** `\u202E` (or a surrogate pair): how JSON writes one (an odd run of backslashes, so `\\u202E` is not one). */
+const JSON_ESCAPE = /(?<!\\)(?:\\\\)*\\u([dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})/g;
+/** An emoji tag sequence (the flags of England, Scotland, Wales): its tag characters are how the flag is written. */
+const EMOJI_TAG_SEQUENCE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
 
 function referencedCharacter(match: RegExpMatchArray): string | undefined {
   const [, hex, decimal, name] = match;
@@ -136,7 +154,7 @@ function referencedCharacter(match: RegExpMatchArray): string | undefined {
 }
 
 function escapedCharacter(match: RegExpMatchArray): string | undefined {
-  return String.fromCharCode(Number.parseInt(match[1]!, 16));
+  return String.fromCharCode(...match[1]!.split(/\\u/i).map((unit) => Number.parseInt(unit, 16)));
 }
 
 /** At most this many findings per file; a file full of them gets one more that counts the rest. */
@@ -155,8 +173,10 @@ export function findInvisible(
   const { references, ...where } = context;
   const toLocation = locator(file, text);
   const hits: { offset: number; character: string; written: string }[] = [];
+  const flags = [...text.matchAll(EMOJI_TAG_SEQUENCE)].map((match) => [match.index, match.index + match[0].length] as const);
+  const inFlag = (offset: number): boolean => flags.some(([start, end]) => offset >= start && offset < end);
   for (const match of text.matchAll(INVISIBLE_ALL)) {
-    if (isInvisible(match[0])) hits.push({ offset: match.index, character: match[0], written: 'here' });
+    if (isInvisible(match[0]) && !inFlag(match.index)) hits.push({ offset: match.index, character: match[0], written: 'here' });
   }
   if (references !== undefined) {
     const [pattern, decode] = references === 'markup' ? [CHARACTER_REFERENCE, referencedCharacter] : [JSON_ESCAPE, escapedCharacter];

@@ -1,14 +1,17 @@
 import { summarize, type Diagnostic } from '../diagnostic.js';
 
 const NOT_FOR_TERMINAL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
+const NOT_FOR_TERMINAL_OR_BACKSLASH = /[\\\u0000-\u001F\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
 
 /**
  * Messages quote source text, which may hold ESC sequences a terminal would
  * act on, bidi controls that reorder the line, or line breaks that split one
  * finding into two; each is shown as a visible escape instead.
  */
-export function printable(text: string): string {
-  return text.replace(NOT_FOR_TERMINAL, (character) => {
+export function printable(text: string, { backslashes = true } = {}): string {
+  return text.replace(backslashes ? NOT_FOR_TERMINAL_OR_BACKSLASH : NOT_FOR_TERMINAL, (character) => {
+    // A backslash is doubled, so that a written "\u{202E}" cannot pass for an escaped control.
+    if (character === '\\') return '\\\\';
     if (character === '\n') return '\\n';
     if (character === '\t') return '\\t';
     return `\\u{${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`;
@@ -48,8 +51,10 @@ export function formatBaseline(diagnostics: readonly Diagnostic[], readSource: (
     const sourceLine = readSource(d.file)?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined) {
       // Shown as printable text, so the caret sits under the column in the escaped line too.
-      lines.push(`  | ${printable(sourceLine)}`);
-      lines.push(`  | ${' '.repeat(printable(sourceLine.slice(0, Math.max(0, d.column - 1))).length)}^`);
+      // A quoted source line keeps its backslashes: it is the file's own text, shown under its position.
+      const shown = (text: string) => printable(text, { backslashes: false });
+      lines.push(`  | ${shown(sourceLine)}`);
+      lines.push(`  | ${' '.repeat(shown(sourceLine.slice(0, Math.max(0, d.column - 1))).length)}^`);
     }
     lines.push(`  ${d.message}`);
     for (const related of d.related ?? []) lines.push(`  related ${related.file}:${related.line}:${related.column}: ${related.message}`);
