@@ -6,6 +6,6 @@ export { formatJson } from './diagnostics/report/json.js';
 export { formatSarif } from './diagnostics/report/sarif.js';
 export { findDrift } from './emit/drift.js';
 export type { OutputFile } from './emit/emit.js';
-export type { ProjectFile } from './load/types.js';
+export { DEFAULT_LIMITS, type Limits, type ProjectFile } from './load/types.js';
 export type { Spec, SpecItem, SpecSource, Localized } from './spec/types.js';
 export { loadAssets, readProjectFiles } from './cli/files.js';

@@ -7,6 +7,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ALL_CODES',
       'CODES',
+      'DEFAULT_LIMITS',
       'compile',
       'findDrift',
       'formatJson',

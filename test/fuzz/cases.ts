@@ -108,6 +108,18 @@ const mutated = (original: string) =>
       }, original),
     );
 
+/**
+ * A small file that describes a big table: one wide row over many short ones,
+ * or a wide span. Cheap to write, and costly to expand naively.
+ */
+const sparseTable = fc
+  .record({ wide: fc.integer({ min: 1, max: 1000 }), tall: fc.integer({ min: 1, max: 1000 }), html: fc.boolean(), span: fc.integer({ min: 1, max: 70_000 }) })
+  .map(({ wide, tall, html, span }) =>
+    html
+      ? `<table><tr>${'<td>a</td>'.repeat(wide)}</tr><tr><td rowspan="${span}" colspan="${span}">x</td></tr>${'<tr><td>b</td></tr>'.repeat(tall)}</table>\n`
+      : `${'|a'.repeat(wide)}|\n${'|-'.repeat(wide)}|\n${'|b\n'.repeat(tall)}`,
+  );
+
 const textTarget = fc.constantFrom<FuzzCase['target']>('reference', 'translation', 'extra');
 const jsonTarget = fc.constantFrom<FuzzCase['target']>('config', 'terms');
 
@@ -118,6 +130,7 @@ export const fuzzCases: fc.Arbitrary<FuzzCase> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ target: textTarget, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 }) }) },
   { weight: 2, arbitrary: jsonTarget.chain((target) => mutated(baseText(target)).map((text) => ({ target, text }))) },
   { weight: 1, arbitrary: fc.record({ target: jsonTarget, text: fc.json({ maxDepth: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ target: textTarget, text: sparseTable }) },
 );
 
 // --- regressions ------------------------------------------------------------
