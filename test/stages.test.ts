@@ -254,6 +254,13 @@ describe('extract', () => {
     expect(findTableEnd(text, 0)).toBe(want);
   });
 
+  it('reads optional end tags as HTML does: a table without </td>, </th> and </tr> is the same table, and reports nothing', () => {
+    const closed = '<table>\n<tr><th>S</th><th>Start</th></tr>\n<tr><td>Active</td><td><b>✔</b></td></tr>\n</table>\n';
+    const open = '<table>\n<tr><th>S<th>Start\n<tr><td>Active<td><b>✔\n</table>\n';
+    expect(texts(tablesOf(open).value[0]!)).toEqual(texts(tablesOf(closed).value[0]!));
+    expect(tablesOf(open).diagnostics).toEqual([]);
+  });
+
   it('reports a nested table', () => {
     const { diagnostics } = tablesOf('<table><tr><td><table><tr><td>x</td></tr></table></td><td>y</td></tr></table>');
     expect(diagnostics.map((d) => d.code)).toEqual(['table-malformed']);
