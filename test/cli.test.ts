@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
-import { run } from '../src/cli/main.js';
-import { REPO_ROOT, temporaryFolders } from './helpers/project.js';
+import { generatedSnapshot, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 
 const temporaryFolder = temporaryFolders('statespec-cli-');
 
@@ -16,16 +15,8 @@ function copyProject(): string {
   return root;
 }
 
-function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-function snapshot(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root, 'generated').map((path) => [path, readFileSync(join(root, path), 'utf8')]));
-}
+const cli = (...args: string[]) => runCli(args);
+const snapshot = generatedSnapshot;
 
 const KO = 'sources/biztalk-services-state-chart/ko-KR.md';
 

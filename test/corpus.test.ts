@@ -2,12 +2,11 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
-import { run } from '../src/cli/main.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { createRenderer } from '../src/emit/render.js';
 import { buildHealth, emitHealth, type HealthReport } from '../src/emit/health.js';
 import type { Spec } from '../src/spec/types.js';
-import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT, temporaryFolders } from './helpers/project.js';
+import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 
 const CHART = 'sources/biztalk-services-state-chart';
 const GOLDENS = join(REPO_ROOT, 'test/fixtures', REPO_FIXTURE, 'expected');
@@ -81,12 +80,7 @@ describe('statespec locale add on a copy of a corpus file', () => {
     return root;
   }
 
-  function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-    return { code, stdout, stderr };
-  }
+  const cli = (...args: string[]) => runCli(args);
 
   const snapshot = (root: string): Record<string, string> =>
     Object.fromEntries(['sources', 'generated'].flatMap((folder) => listFiles(root, folder)).map((path) => [path, readFileSync(join(root, path), 'utf8')]));

@@ -2,9 +2,8 @@ import { cpSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
-import { run } from '../src/cli/main.js';
 import { compile, unsafeOutputs } from '../src/pipeline.js';
-import { ASSETS, compileFiles, FIXTURES, temporaryFolders, toProjectFiles } from './helpers/project.js';
+import { ASSETS, compileFiles, FIXTURES, generatedSnapshot, runCli, temporaryFolders, toProjectFiles } from './helpers/project.js';
 
 /**
  * Every kind of bad input the hardening issue lists, run through the real CLI
@@ -28,16 +27,8 @@ function project(): string {
   return root;
 }
 
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-function snapshot(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root, 'generated').map((path) => [path, readFileSync(join(root, path), 'latin1')]));
-}
+const cli = runCli;
+const snapshot = generatedSnapshot;
 
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
 const write = (root: string, path: string, content: string | Uint8Array): void => writeFileSync(join(root, path), content);

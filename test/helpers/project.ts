@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { listFiles, loadAssets, readProjectFiles } from '../../src/cli/files.js';
+import { run } from '../../src/cli/main.js';
 import { compile, type CompileResult } from '../../src/pipeline.js';
 import type { ProjectFile } from '../../src/load/types.js';
 
@@ -79,4 +80,17 @@ export function temporaryFolders(prefix: string): () => string {
     made.push(dir);
     return dir;
   };
+}
+
+/** Runs the CLI in process, capturing what it prints. */
+export function runCli(args: readonly string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/** Every file under root/generated/, path → content (latin1 keeps bytes exact). */
+export function generatedSnapshot(root: string): Record<string, string> {
+  return Object.fromEntries(listFiles(root, 'generated').map((path) => [path, readFileSync(join(root, path), 'latin1')]));
 }
