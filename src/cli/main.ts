@@ -10,11 +10,12 @@ import { compile } from '../pipeline.js';
 import { addLocale, type AddLocaleRequest } from '../locale/add.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
+import { cacheKey, sha256, writeCache } from './cache.js';
 import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
-  statespec build [--root DIR] [--max-source-bytes N]
-  statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N]
+  statespec build [--root DIR] [--max-source-bytes N] [--no-cache]
+  statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
 
 build        compiles sources/ into generated/ (nothing is written when there are errors)
@@ -25,6 +26,9 @@ locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms 
 
 --max-source-bytes N   files under sources/ larger than N bytes are reported and not read
                        (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
+--no-cache             always run the whole pipeline; otherwise, when sources, templates, schemas,
+                       limits, the tool and generated/ are exactly as at the last run, its findings
+                       are replayed from node_modules/.cache/statespec/
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
 
@@ -57,6 +61,7 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         'max-source-bytes': { type: 'string' },
+        'no-cache': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -105,7 +110,12 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
   try {
     // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
     if (command === 'build') removeTemporaryFiles(root);
-    const result = compile({ files: readProjectFiles(root, limits), assets: loadAssets(), limits });
+    const files = readProjectFiles(root, limits);
+    const result = compile({ files, assets: loadAssets(), limits });
+    if (!values['no-cache']) {
+      const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
+      writeCache(root, { key: cacheKey(files, limits), diagnostics: result.diagnostics, outputs });
+    }
     let diagnostics: Diagnostic[] = result.diagnostics;
     const blocked = diagnostics.some(isBlocking);
     if (command === 'check') {

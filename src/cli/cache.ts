@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Limits, ProjectFile } from '../load/types.js';
+import { PACKAGE_DIR, writeAtomically } from './files.js';
+
+/**
+ * The result of the last full run on a root, keyed by a content hash of
+ * everything that decides it: every file under sources/ (path and bytes, or
+ * size and link-ness where the reader does not read), the templates and
+ * schemas, the limits, the tool's version and its own code. Whatever changes,
+ * the key changes, so a hit can only replay what a full run would print.
+ */
+export interface CacheEntry {
+  key: string;
+  diagnostics: Diagnostic[];
+  /** sha256 of every output, by path; empty when errors blocked the outputs. */
+  outputs: Record<string, string>;
+}
+
+const CACHE_FORMAT = 1;
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Where the tool's own code is: the compiled dist/src, or src under a test runner. */
+const CODE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+const codeHashes = new Map<string, string>();
+
+/** A hash of the tool's own code, read once per process. */
+function toolCode(codeRoot: string): string {
+  const known = codeHashes.get(codeRoot);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256');
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(js|ts)$/.test(entry.name)) hash.update(`${path.slice(codeRoot.length)}\0`).update(readFileSync(path));
+    }
+  };
+  visit(codeRoot);
+  const digest = hash.digest('hex');
+  codeHashes.set(codeRoot, digest);
+  return digest;
+}
+
+/** The files of the tool's package that shape the output: templates and schemas. */
+function assetFiles(packageDir: string): string[] {
+  return ['templates', 'schema'].flatMap((folder) =>
+    readdirSync(join(packageDir, folder))
+      .sort()
+      .map((name) => join(packageDir, folder, name)),
+  );
+}
+
+/** Where the tool is; tests point these at copies to prove that any change to them changes the key. */
+export interface ToolLocation {
+  packageDir: string;
+  codeDir: string;
+}
+
+export function cacheKey(files: readonly ProjectFile[], limits: Limits, tool: ToolLocation = { packageDir: PACKAGE_DIR, codeDir: CODE_DIR }): string {
+  const version = JSON.parse(readFileSync(join(tool.packageDir, 'package.json'), 'utf8')).version as string;
+  const hash = createHash('sha256').update(`statespec-cache ${CACHE_FORMAT} ${version} ${toolCode(tool.codeDir)} ${limits.maxSourceBytes}\0`);
+  for (const path of assetFiles(tool.packageDir)) hash.update(`${path.slice(tool.packageDir.length)}\0`).update(readFileSync(path)).update('\0');
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    hash.update(`${file.path}\0${file.symbolicLink ? 'link' : ''}\0${file.size ?? ''}\0`).update(file.bytes).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * STATESPEC_CACHE_DIR when set; else node_modules/.cache/statespec/ of the
+ * root, as tools conventionally do; else a folder in the OS temp dir.
+ */
+export function cacheFile(root: string): string {
+  const name = `${sha256(root).slice(0, 16)}.json`;
+  const chosen = process.env.STATESPEC_CACHE_DIR;
+  if (chosen) return join(chosen, name);
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'statespec', name) : join(tmpdir(), 'statespec-cache', name);
+}
+
+export function readCache(root: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as CacheEntry;
+    return typeof entry.key === 'string' && Array.isArray(entry.diagnostics) && typeof entry.outputs === 'object' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only costs the next run its shortcut. */
+export function writeCache(root: string, entry: CacheEntry): void {
+  try {
+    writeAtomically(cacheFile(root), JSON.stringify(entry));
+  } catch {
+    // A read-only node_modules or temp dir: run without a cache.
+  }
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isBlocking } from '../diagnostics/diagnostic.js';
+import { formatJson } from '../diagnostics/report/json.js';
+import { formatSarif } from '../diagnostics/report/sarif.js';
+import { formatText } from '../diagnostics/report/text.js';
+import { DEFAULT_LIMITS } from '../load/types.js';
+import { cacheKey, readCache, sha256 } from './cache.js';
+import { readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * `build` and `check` when nothing changed since the last full run: the
+ * sources, templates, schemas, limits and tool hash to the cached key, and
+ * generated/ holds exactly the cached outputs. Then the cached findings are
+ * printed as the full run printed them, without loading the parsers at all.
+ * Returns undefined whenever anything differs (or the arguments are not a
+ * plain build or check); the full CLI then runs and refreshes the cache.
+ */
+export function runFromCache(argv: readonly string[], io: Io): number | undefined {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { root: { type: 'string' }, format: { type: 'string' }, 'max-source-bytes': { type: 'string' }, 'no-cache': { type: 'boolean' } },
+    }));
+  } catch {
+    return undefined;
+  }
+  const [command, ...rest] = positionals;
+  if ((command !== 'build' && command !== 'check') || rest.length > 0 || values['no-cache']) return undefined;
+  const format = values.format ?? 'text';
+  if ((command === 'build' && values.format !== undefined) || !['text', 'json', 'sarif'].includes(format)) return undefined;
+  const maxSourceBytes = values['max-source-bytes'];
+  if (maxSourceBytes !== undefined && !/^[1-9]\d{0,15}$/.test(maxSourceBytes)) return undefined;
+  const limits = maxSourceBytes === undefined ? DEFAULT_LIMITS : { maxSourceBytes: Number(maxSourceBytes) };
+  const root = resolve(values.root ?? '.');
+  if (!existsSync(join(root, 'sources'))) return undefined;
+
+  const entry = readCache(root);
+  if (!entry || entry.key !== cacheKey(readProjectFiles(root, limits), limits)) return undefined;
+  const blocked = entry.diagnostics.some(isBlocking);
+  if (!blocked && !generatedMatches(root, entry.outputs)) return undefined;
+
+  const report = command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
+  if (command === 'build') removeTemporaryFiles(root);
+  io.stdout(report(entry.diagnostics));
+  if (command === 'check') {
+    io.stderr('statespec: findings replayed (nothing changed since the last run).\n');
+    return blocked ? 1 : 0;
+  }
+  if (blocked) {
+    io.stderr('statespec: errors found; generated/ was not changed.\n');
+    return 1;
+  }
+  io.stderr(`statespec: ${Object.keys(entry.outputs).length} outputs, 0 written, 0 removed (nothing changed since the last run).\n`);
+  return 0;
+}
+
+/** generated/ holds exactly the cached outputs: the same paths, the same bytes. */
+function generatedMatches(root: string, outputs: Record<string, string>): boolean {
+  const current = readGenerated(root);
+  if (current.size !== Object.keys(outputs).length) return false;
+  for (const [path, content] of current) if (outputs[path] !== sha256(content)) return false;
+  return true;
+}

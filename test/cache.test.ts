@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheFile, cacheKey } from '../src/cli/cache.js';
+import { readProjectFiles } from '../src/cli/files.js';
+import { DEFAULT_LIMITS } from '../src/load/types.js';
+import { generatedSnapshot, REPO_ROOT, temporaryFolders } from './helpers/project.js';
+
+/**
+ * A no-op build or check replays the last run from a cache keyed by content
+ * hashes (bin/statespec.js → src/cli/fast.ts). These tests prove it is never
+ * stale: any change to what decides the result makes the next run a full one.
+ */
+const BIN = join(REPO_ROOT, 'bin', 'statespec.js');
+const CACHED = '(nothing changed since the last run)';
+const temporaryFolder = temporaryFolders('statespec-cache-');
+const CHART = 'sources/biztalk-services-state-chart';
+
+function project(): string {
+  const root = temporaryFolder();
+  for (const folder of ['sources', 'generated']) cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
+  return root;
+}
+
+function statespec(root: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args, '--root', root], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, cached: result.stderr.includes(CACHED) };
+}
+
+function withCache(root: string, test: () => void): void {
+  try {
+    test();
+  } finally {
+    rmSync(cacheFile(root), { force: true });
+  }
+}
+
+describe('the no-op cache', () => {
+  it('replays a no-op build and check exactly as the full run printed them', () => {
+    const root = project();
+    withCache(root, () => {
+      const fullBuild = statespec(root, 'build');
+      expect(fullBuild.code).toBe(0);
+      expect(fullBuild.cached).toBe(false);
+      const cachedBuild = statespec(root, 'build');
+      expect(cachedBuild).toMatchObject({ code: 0, cached: true, stdout: fullBuild.stdout });
+      for (const format of ['text', 'json', 'sarif']) {
+        const cached = statespec(root, 'check', '--format', format);
+        const full = statespec(root, 'check', '--format', format, '--no-cache');
+        expect(cached.cached && !full.cached, format).toBe(true);
+        expect(cached.stdout, format).toBe(full.stdout);
+        expect(cached.code).toBe(full.code);
+      }
+      expect(statespec(root, 'build', '--no-cache').cached).toBe(false);
+    });
+  });
+
+  it.each([
+    ['a source changes by one byte', (root: string) => writeFileSync(join(root, CHART, 'ko-KR.md'), readFileSync(join(root, CHART, 'ko-KR.md'), 'utf8').replace('<td><center>x</center></td>', '<td> </td>'))],
+    ['a terms file changes', (root: string) => writeFileSync(join(root, CHART, 'terms/de-DE.json'), readFileSync(join(root, CHART, 'terms/de-DE.json'), 'utf8').replace('"Aktiv"', '"Aktiv!"'))],
+    ['the config changes', (root: string) => writeFileSync(join(root, CHART, 'spec.config.json'), `${readFileSync(join(root, CHART, 'spec.config.json'), 'utf8')} `)],
+    ['a source is added', (root: string) => cpSync(join(root, CHART, 'de-DE.md'), join(root, CHART, 'de-DE.copy.md'))],
+    ['a source is removed', (root: string) => rmSync(join(root, CHART, 'fi-FI.md'))],
+    ['a generated file is edited', (root: string) => writeFileSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'), 'edited\n')],
+    ['a generated file is deleted', (root: string) => rmSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'))],
+    ['a stray file appears in generated/', (root: string) => writeFileSync(join(root, 'generated/stray.md'), 'x\n')],
+  ])('is not used when %s', (_, change) => {
+    const root = project();
+    withCache(root, () => {
+      expect(statespec(root, 'build').code).toBe(0);
+      expect(statespec(root, 'check').cached).toBe(true);
+      change(root);
+      const check = statespec(root, 'check');
+      expect(check.cached).toBe(false);
+      // What it printed is what a run that never had a cache prints.
+      const uncached = statespec(root, 'check', '--no-cache');
+      expect({ code: check.code, stdout: check.stdout }).toEqual({ code: uncached.code, stdout: uncached.stdout });
+    });
+  });
+
+  it('is not used when --max-source-bytes changes', () => {
+    const root = project();
+    withCache(root, () => {
+      statespec(root, 'build');
+      const limited = statespec(root, 'build', '--max-source-bytes', '1000');
+      expect(limited).toMatchObject({ code: 1, cached: false });
+      expect(limited.stdout).toContain('source-too-large');
+      expect(generatedSnapshot(root)).toEqual(generatedSnapshot(REPO_ROOT));
+    });
+  });
+
+  it('its key changes with any template, schema, the version or the code of the tool', () => {
+    const files = readProjectFiles(REPO_ROOT);
+    const copyTool = () => {
+      const dir = temporaryFolder();
+      for (const folder of ['templates', 'schema']) cpSync(join(REPO_ROOT, folder), join(dir, folder), { recursive: true });
+      cpSync(join(REPO_ROOT, 'package.json'), join(dir, 'package.json'));
+      cpSync(join(REPO_ROOT, 'src', 'emit'), join(dir, 'code'), { recursive: true });
+      return { packageDir: dir, codeDir: join(dir, 'code') };
+    };
+    const base = copyTool();
+    const key = cacheKey(files, DEFAULT_LIMITS, base);
+    expect(cacheKey(files, DEFAULT_LIMITS, copyTool())).toBe(key);
+    const edits: [string, (dir: string) => void][] = [
+      ['a template', (dir) => writeFileSync(join(dir, 'templates/chart.md.hbs'), `${readFileSync(join(dir, 'templates/chart.md.hbs'), 'utf8')}\n`)],
+      ['a schema', (dir) => writeFileSync(join(dir, 'schema/spec.schema.json'), `${readFileSync(join(dir, 'schema/spec.schema.json'), 'utf8')} `)],
+      ['the version', (dir) => writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"'))],
+      ['the code', (dir) => writeFileSync(join(dir, 'code/escape.ts'), `${readFileSync(join(dir, 'code/escape.ts'), 'utf8')}\n`)],
+    ];
+    for (const [what, edit] of edits) {
+      const tool = copyTool();
+      edit(tool.packageDir);
+      expect(cacheKey(files, DEFAULT_LIMITS, tool), what).not.toBe(key);
+    }
+    expect(existsSync(join(base.packageDir, 'templates'))).toBe(true);
+  });
+});
