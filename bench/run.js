@@ -1,75 +1,167 @@
 #!/usr/bin/env node
-// Benchmarks as ratios of two things measured side by side, alternating, in one run:
-// absolute times on a shared machine are noise, ratios are not. `--quick` runs each
-// pair a few times only, so that `npm test` keeps the harness working (no timing asserted).
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+// Every figure is a ratio of two things measured side by side, alternating, in one run:
+// absolute times on a shared machine are noise, ratios are not. `--quick` measures each
+// pair once on small inputs, so that `npm test` keeps the harness working (no timing asserted).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import rehypeParse from 'rehype-parse';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+import { createActor } from 'xstate';
+import { makeCorpus } from './synthetic.js';
+import { machineFor } from './xstate-machine.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { compile, loadAssets, readProjectFiles } = await import(join(root, 'dist/src/index.js'));
-const runtime = await import(join(root, 'dist/generated/biztalk-services-state-chart/index.js'));
-
 const quick = process.argv.includes('--quick');
-const rounds = quick ? 3 : 30;
+const rounds = quick ? 1 : 11;
+const node = process.execPath;
+const bin = join(root, 'bin', 'statespec.js');
+const temporary = mkdtempSync(join(tmpdir(), 'statespec-bench-'));
+const cacheDir = join(temporary, 'cache');
+const env = { ...process.env, STATESPEC_CACHE_DIR: cacheDir };
+const rows = [];
 
-/** Runs a and b alternately `rounds` times; returns the median time of each. */
-function sideBySide(a, b) {
+const median = (list) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)];
+
+/** Runs the two tasks alternately, `count` times each; returns the median time of each. */
+function sideBySide(a, b, count = rounds) {
   const times = { a: [], b: [] };
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < count; round++) {
     for (const [name, task] of round % 2 === 0 ? [['a', a], ['b', b]] : [['b', b], ['a', a]]) {
       const start = performance.now();
       task();
       times[name].push(performance.now() - start);
     }
   }
-  const median = (list) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)];
   return { a: median(times.a), b: median(times.b) };
 }
 
-const files = readProjectFiles(root);
-const assets = loadAssets();
-const markdown = unified().use(remarkParse).use(remarkGfm);
-const html = unified().use(rehypeParse, { fragment: true });
-const sources = files.filter((file) => file.path.endsWith('.md')).map((file) => new TextDecoder().decode(file.bytes));
-
-function bareParse() {
-  for (const text of sources) {
-    const tree = markdown.parse(text);
-    for (const node of tree.children) if (node.type === 'html') html.parse(node.value);
-  }
+function run(args, options = {}) {
+  const result = spawnSync(node, args, { env, encoding: 'utf8', ...options });
+  if (result.status !== 0 && !options.mayFail) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  return result;
 }
 
-const pairs = Array.from({ length: 100_000 }, (_, index) => [
-  runtime.STATES[(index * 7) % runtime.STATES.length],
-  runtime.OPERATIONS[(index * 5) % runtime.OPERATIONS.length],
-]);
-const bits = Object.fromEntries(runtime.OPERATIONS.map((operation, index) => [operation, 1 << index]));
-const masks = Object.fromEntries(runtime.STATES.map((state) => [state, runtime.allowedOperations(state).reduce((sum, op) => sum | bits[op], 0)]));
-let sink = 0;
+/** A row: what, the measured figure, the budget's text, and whether the budget holds. */
+function row(name, figure, budget, pass) {
+  rows.push({ name, figure, budget, mark: pass === undefined ? '—' : pass ? 'pass' : 'miss' });
+}
+const ratio = (value) => `${value.toFixed(2)}×`;
 
-const rows = [];
-const compileVsParse = sideBySide(() => compile({ files, assets }), bareParse);
-rows.push(['whole pipeline (in process) vs bare remark/rehype parse of the same sources', compileVsParse.a / compileVsParse.b, '≤ 1.3×']);
-const lookups = sideBySide(
+// --- whole process: cold build, no-op build and check -------------------------------------------
+const project = join(temporary, 'project');
+cpSync(join(root, 'sources'), join(project, 'sources'), { recursive: true });
+const cold = sideBySide(
   () => {
-    for (const [state, operation] of pairs) if (runtime.canPerform(state, operation)) sink++;
+    rmSync(join(project, 'generated'), { recursive: true, force: true });
+    run([bin, 'build', '--no-cache', '--root', project]);
   },
-  () => {
-    for (const [state, operation] of pairs) if ((masks[state] & bits[operation]) !== 0) sink++;
-  },
+  () => run([join(root, 'bench', 'bare-parse.js'), project]),
 );
-rows.push(['canPerform vs a hand-written bitmask lookup', lookups.a / lookups.b, '≤ 1.5×']);
+row('cold `statespec build` (whole process) vs a process that only loads the parsers and parses the same files', ratio(cold.a / cold.b), '≤ 1.3×', cold.a / cold.b <= 1.3);
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`${'figure'.padEnd(width)} | ratio | budget | ${quick ? '(quick mode: figures are not meaningful)' : `median of ${rounds} alternating rounds`}`);
-for (const [name, ratio, budget] of rows) {
-  const [limit] = budget.match(/[\d.]+/);
-  const mark = ratio <= Number(limit) ? 'pass' : 'miss';
-  console.log(`${name.padEnd(width)} | ${ratio.toFixed(2)}× | ${budget} ${mark}`);
+run([bin, 'build', '--root', project]);
+for (const command of ['build', 'check']) {
+  const noop = sideBySide(
+    () => run([bin, command, '--root', project]),
+    () => run(['-e', '0']),
+  );
+  row(`no-op \`statespec ${command}\` vs \`node -e 0\``, ratio(noop.a / noop.b), '≤ 2×', noop.a / noop.b <= 2);
 }
+
+// --- synthetic corpora ---------------------------------------------------------------------------
+const sizes = quick ? [10, 30] : [100, 1000, 10_000];
+const perSource = {};
+let largest;
+for (const size of sizes) {
+  const dir = makeCorpus(root, join(temporary, `corpus-${size}`), size);
+  const measured = { statespec: [], bare: [] };
+  const corpusRounds = size >= 10_000 ? 1 : size >= 1000 ? 3 : rounds;
+  for (let round = 0; round < corpusRounds; round++) {
+    for (const side of round % 2 === 0 ? ['statespec', 'bare'] : ['bare', 'statespec']) {
+      measured[side].push(JSON.parse(run([join(root, 'bench', 'corpus.js'), dir, side], { maxBuffer: 1 << 24 }).stdout));
+    }
+  }
+  const ms = (side) => median(measured[side].map((m) => m.ms));
+  perSource[size] = { statespec: ms('statespec') / size, bare: ms('bare') / size, rss: Math.max(...measured.statespec.map((m) => m.maxRssMB)) };
+  largest = size;
+  rmSync(dir, { recursive: true, force: true });
+}
+const [smallest] = sizes;
+const growth = perSource[largest].statespec / perSource[smallest].statespec;
+row(`per-source cost at ${largest} sources vs at ${smallest} (in-process compile, its own process)`, ratio(growth), '≤ 1.25×', growth <= 1.25);
+const throughput = perSource[largest].bare / perSource[largest].statespec;
+row(`throughput at ${largest} sources vs the bare parsers`, ratio(throughput), '≥ 0.85×', throughput >= 0.85);
+row(`peak RSS at ${largest} sources`, `${Math.round(perSource[largest].rss)} MB`, '≤ 400 MB', perSource[largest].rss <= 400);
+row('what two cores gain', 'none: the pipeline runs on one thread', '(say)', undefined);
+
+// --- runtime lookups -----------------------------------------------------------------------------
+const matrix = await import(join(root, 'dist/generated/biztalk-services-state-chart/index.js'));
+const transitions = await import(join(root, 'dist/generated/biztalk-server-instance-states/index.js'));
+const matrixSpec = JSON.parse(readFileSync(join(root, 'generated/biztalk-services-state-chart/spec.json'), 'utf8'));
+let seed = 42;
+const nextRandom = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pairs = (states, operations) => Array.from({ length: quick ? 2000 : 200_000 }, () => [states[Math.floor(nextRandom() * states.length)], operations[Math.floor(nextRandom() * operations.length)]]);
+const matrixPairs = pairs(matrix.STATES, matrix.OPERATIONS);
+const bits = Object.fromEntries(matrix.OPERATIONS.map((operation, index) => [operation, 1 << index]));
+const masks = Object.fromEntries(matrix.STATES.map((state) => [state, matrix.allowedOperations(state).reduce((sum, op) => sum | bits[op], 0)]));
+let sink = 0;
+const bitmask = () => {
+  for (const [state, operation] of matrixPairs) if ((masks[state] & bits[operation]) !== 0) sink++;
+};
+const viaCanPerform = () => {
+  for (const [state, operation] of matrixPairs) if (matrix.canPerform(state, operation)) sink++;
+};
+const lookups = sideBySide(viaCanPerform, bitmask, quick ? 3 : 31);
+row('`canPerform` vs a hand-written bitmask function', ratio(lookups.a / lookups.b), '≤ 1.5×', lookups.a / lookups.b <= 1.5);
+
+const machine = machineFor(matrixSpec);
+const snapshots = Object.fromEntries(matrix.STATES.map((state) => [state, createActor(machine, { snapshot: machine.resolveState({ value: state, context: {} }) }).getSnapshot()]));
+const events = Object.fromEntries(matrix.OPERATIONS.map((operation) => [operation, { type: operation }]));
+for (const [state, operation] of matrixPairs.slice(0, 500)) {
+  if (snapshots[state].can(events[operation]) !== matrix.canPerform(state, operation)) throw new Error(`the XState machine disagrees on ${state} × ${operation}`);
+}
+const xstate = sideBySide(viaCanPerform, () => {
+  for (const [state, operation] of matrixPairs) if (snapshots[state].can(events[operation])) sink++;
+}, quick ? 3 : 11);
+row('XState v5 `snapshot.can()` vs `canPerform` (how many times faster statespec is)', ratio(xstate.b / xstate.a), '≥ 50×', xstate.b / xstate.a >= 50);
+
+const transitionPairs = pairs(transitions.STATES, transitions.OPERATIONS);
+const stateIndex = new Map(transitions.STATES.map((state, index) => [state, index]));
+const operationIndex = new Map(transitions.OPERATIONS.map((operation, index) => [operation, index]));
+const table = transitions.STATES.map((state) => transitions.OPERATIONS.map((operation) => transitions.nextState(state, operation)));
+const next = sideBySide(
+  () => {
+    for (const [state, operation] of transitionPairs) if (transitions.nextState(state, operation) !== undefined) sink++;
+  },
+  () => {
+    for (const [state, operation] of transitionPairs) if (table[stateIndex.get(state)][operationIndex.get(operation)] !== undefined) sink++;
+  },
+  quick ? 3 : 31,
+);
+row('`nextState` vs a hand-written lookup table', ratio(next.a / next.b), '≤ 1.5×', next.a / next.b <= 1.5);
+
+// --- bundle sizes --------------------------------------------------------------------------------
+function gzipped(contents, resolveDir) {
+  const built = buildSync({ stdin: { contents, resolveDir, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false, treeShaking: true, platform: 'neutral' });
+  return gzipSync(built.outputFiles[0].contents, { level: 9 }).length;
+}
+for (const id of ['biztalk-services-state-chart', 'biztalk-server-instance-states']) {
+  const module = JSON.stringify(join(root, 'dist/generated', id, 'index.js'));
+  const checker = gzipped(`export { canPerform, isState, isOperation } from ${module};`, root);
+  const everything = gzipped(`export * from ${module};`, root);
+  row(`${id}: checker without messages, bundled, minified, gzipped`, `${checker} B`, '≤ 700 B', checker <= 700);
+  row(`${id}: the whole module with every locale's messages`, `${everything} B`, '≤ 2500 B', everything <= 2500);
+}
+const machineSize = gzipped(`import { createMachine, createActor } from 'xstate'; const m = createMachine(${JSON.stringify(machineFor(matrixSpec).config)}); export const can = (s, e) => createActor(m, { snapshot: m.resolveState({ value: s }) }).getSnapshot().can({ type: e });`, root);
+row('for comparison: an XState machine with the chart\'s states, bundled, minified, gzipped', `${machineSize} B`, '—', undefined);
+
+// --- report ----------------------------------------------------------------------------------------
+rmSync(temporary, { recursive: true, force: true });
+const width = Math.max(...rows.map((r) => r.name.length));
+const figureWidth = Math.max(...rows.map((r) => r.figure.length));
+console.log(`${'figure'.padEnd(width)} | ${'value'.padEnd(figureWidth)} | budget | ${quick ? '(quick mode: figures are not meaningful)' : `medians of alternating rounds`}`);
+for (const r of rows) console.log(`${r.name.padEnd(width)} | ${r.figure.padEnd(figureWidth)} | ${r.budget} ${r.mark}`);
 if (sink < 0) console.log(sink);

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// One side of the synthetic-corpus figure, in its own process so that its peak RSS is its own:
+// `node bench/corpus.js DIR statespec|bare` prints {"ms":…,"sources":…,"maxRssMB":…}.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAll, readSources } from './bare-parse.js';
+
+const [dir, side] = process.argv.slice(2);
+const packageDir = join(fileURLToPath(import.meta.url), '..', '..');
+let sources = 0;
+const started = performance.now();
+if (side === 'statespec') {
+  const { compile, loadAssets, readProjectFiles } = await import(join(packageDir, 'dist/src/index.js'));
+  const files = readProjectFiles(dir);
+  sources = files.filter((file) => file.path.endsWith('.md')).length;
+  const result = compile({ files, assets: loadAssets() });
+  if (result.outputs.length === 0) throw new Error(`the synthetic corpus does not build: ${result.diagnostics.find((d) => d.severity === 'error')?.message}`);
+} else {
+  const texts = readSources(dir);
+  sources = texts.length;
+  parseAll(texts);
+}
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms, sources, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
