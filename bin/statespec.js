@@ -14,6 +14,6 @@ const cached = runFromCache(argv, io);
 if (cached !== undefined) {
   process.exitCode = cached;
 } else {
-  const { run } = await import(entry.href);
-  process.exitCode = run(argv, io);
+  const { run, runWatch } = await import(entry.href);
+  process.exitCode = argv.includes('--watch') ? await runWatch(argv, io) : run(argv, io);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
 import { matrixAgreement, transitionAgreement, translatedLabels, type Share } from './check/agreement.js';
 import { checkTableShape, type Shaped } from './check/shape.js';
@@ -31,7 +32,26 @@ export interface CompileInput {
   assets: Assets;
   /** Defaults to DEFAULT_LIMITS. */
   limits?: Limits;
+  /**
+   * Results of earlier calls, by spec id (statespec build --watch keeps one):
+   * a spec whose files, limits and assets hash the same is not compiled again.
+   */
+  memo?: CompileMemo;
 }
+
+export type CompileMemo = Map<string, MemoEntry>;
+
+interface MemoEntry {
+  key: string;
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+  measures: SourceMeasures[];
+  outputs?: OutputFile[];
+  /** Per source: its analysis (parse → extract → align), keyed by its bytes, the config and every terms file. */
+  analyses: AnalysisMemo;
+}
+
+type AnalysisMemo = Map<string, { key: string; analyzed: { value: unknown; diagnostics: Diagnostic[] } }>;
 
 export interface CompileResult {
   specs: Spec[];
@@ -40,6 +60,8 @@ export interface CompileResult {
   /** Empty when any unsuppressed error was found: nothing is emitted from a broken spec. */
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
+  /** The spec ids this call compiled (the others came from `memo`). */
+  compiled: string[];
 }
 
 /** load → parse → extract → align → build → validate → check → emit, gated on errors. */
@@ -51,27 +73,62 @@ export function compile(input: CompileInput): CompileResult {
   const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
   const specs: Spec[] = [];
   const measures: SourceMeasures[] = [];
+  const compiledIds: string[] = [];
+  const memo = input.memo ?? new Map();
+  const baseKey = input.memo ? memoBaseKey(input) : '';
   for (const specInput of loaded.value) {
-    const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id), measures);
-    diagnostics.push(...compiled.diagnostics);
-    if (compiled.spec) specs.push(compiled.spec);
+    const key = input.memo ? specKey(baseKey, input.files, specInput.dir) : '';
+    let entry = memo.get(specInput.id);
+    if (!entry || entry.key !== key || !input.memo) {
+      const specMeasures: SourceMeasures[] = [];
+      const analyses: AnalysisMemo = entry?.analyses ?? new Map();
+      const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id), specMeasures, input.memo ? analyses : undefined);
+      entry = { key, diagnostics: compiled.diagnostics, measures: specMeasures, analyses };
+      if (compiled.spec) entry.spec = compiled.spec;
+      if (input.memo) memo.set(specInput.id, entry);
+      compiledIds.push(specInput.id);
+    }
+    diagnostics.push(...entry.diagnostics);
+    measures.push(...entry.measures);
+    if (entry.spec) specs.push(entry.spec);
   }
+  if (input.memo) for (const id of [...memo.keys()]) if (!loadedIds.has(id)) memo.delete(id);
   diagnostics.sort(compareDiagnostics);
   const health = buildHealth(specs, measures, diagnostics);
   const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
   let outputs: OutputFile[] = [];
   if (!blocked) {
     const render = createRenderer(input.assets.templates);
-    outputs = [...specs.flatMap((spec) => emitSpec(spec, render)), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) =>
-      compareStrings(a.path, b.path),
-    );
+    const emitted = (spec: Spec): OutputFile[] => {
+      const entry = memo.get(spec.id);
+      if (entry?.outputs) return entry.outputs;
+      const files = emitSpec(spec, render);
+      if (entry) entry.outputs = files;
+      return files;
+    };
+    outputs = [...specs.flatMap(emitted), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) => compareStrings(a.path, b.path));
     const unsafe = unsafeOutputs(outputs);
     if (unsafe.length > 0) {
       diagnostics.push(...unsafe);
       outputs = [];
     }
   }
-  return { specs, health, outputs, diagnostics };
+  return { specs, health, outputs, diagnostics, compiled: compiledIds };
+}
+
+/** What every spec's result depends on besides its own files: the limits and the tool's assets. */
+function memoBaseKey(input: CompileInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify([input.limits ?? DEFAULT_LIMITS, input.assets.schemas, Object.entries(input.assets.templates).sort()]))
+    .digest('hex');
+}
+
+function specKey(baseKey: string, files: readonly ProjectFile[], dir: string): string {
+  const hash = createHash('sha256').update(baseKey);
+  for (const file of files.filter((candidate) => candidate.path.startsWith(`${dir}/`)).sort((a, b) => compareStrings(a.path, b.path))) {
+    hash.update(`\0${file.path}\0${file.size ?? ''}\0${file.symbolicLink ? 'link' : ''}\0`).update(file.bytes);
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -97,11 +154,13 @@ function compileSpec(
   validators: Validators,
   loadDiagnostics: Diagnostic[],
   measures: SourceMeasures[],
+  analyses?: AnalysisMemo,
 ): { spec?: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
+  const analyze = memoized(input, analyses);
   const built = isTransitionInput(input)
-    ? compileTransitionArticle(input, diagnostics, measures)
-    : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics, measures);
+    ? compileTransitionArticle(input, diagnostics, measures, analyze)
+    : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics, measures, analyze);
   if (built) diagnostics.push(...validateSpec(built, validators.spec, input.config.document.file));
   const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
   if (built) result.spec = built;
@@ -117,11 +176,32 @@ function resolvableSources(input: SpecInput): SourceFile[] {
   return input.sources.filter((source) => input.terms.has(source.locale));
 }
 
-function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[]): Spec | undefined {
+/**
+ * Runs a per-source analysis, or replays it from the memo when the source's
+ * bytes, the config and every terms file of the spec are what they were.
+ */
+type Analyze = <T>(source: SourceFile, run: () => { value: T; diagnostics: Diagnostic[] }) => { value: T; diagnostics: Diagnostic[] };
+
+function memoized(input: SpecInput, analyses: AnalysisMemo | undefined): Analyze {
+  if (!analyses) return (_, run) => run();
+  const shared = createHash('sha256').update(JSON.stringify([input.config.value, [...input.terms].map(([locale, terms]) => [locale, terms.value])])).digest('hex');
+  const live = new Set(input.sources.map((source) => source.path));
+  for (const path of [...analyses.keys()]) if (!live.has(path)) analyses.delete(path);
+  return <T,>(source: SourceFile, run: () => { value: T; diagnostics: Diagnostic[] }) => {
+    const key = `${shared} ${source.sha256} ${source.name}`;
+    const known = analyses.get(source.path);
+    if (known && known.key === key) return known.analyzed as { value: T; diagnostics: Diagnostic[] };
+    const analyzed = run();
+    analyses.set(source.path, { key, analyzed });
+    return analyzed;
+  };
+}
+
+function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
   const config = input.config.value;
   const analyses: SourceAnalysis[] = [];
   for (const source of resolvableSources(input)) {
-    const analyzed = analyzeSource(source, input);
+    const analyzed = analyze(source, () => analyzeSource(source, input));
     analyses.push(analyzed.value);
     diagnostics.push(...analyzed.diagnostics);
   }
@@ -139,11 +219,11 @@ function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]
   return built.value;
 }
 
-function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[]): Spec | undefined {
+function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
   const config = input.config.value;
   const analyses: TransitionAnalysis[] = [];
   for (const source of resolvableSources(input)) {
-    const analyzed = analyzeTransitionSource(source, input);
+    const analyzed = analyze(source, () => analyzeTransitionSource(source, input));
     analyses.push(analyzed.value);
     diagnostics.push(...analyzed.diagnostics);
   }

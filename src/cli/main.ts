@@ -11,10 +11,11 @@ import { addLocale, type AddLocaleRequest } from '../locale/add.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
+import { watchBuild } from './watch.js';
 import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
-  statespec build [--root DIR] [--max-source-bytes N] [--no-cache]
+  statespec build [--root DIR] [--max-source-bytes N] [--no-cache] [--watch]
   statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
 
@@ -26,6 +27,8 @@ locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms 
 
 --max-source-bytes N   files under sources/ larger than N bytes are reported and not read
                        (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
+--watch                after building, rebuild on every change to sources/, templates or schemas
+                       (only the articles whose files changed are compiled again), until Ctrl-C
 --no-cache             always run the whole pipeline; otherwise, when sources, templates, schemas,
                        limits, the tool and generated/ are exactly as at the last run, its findings
                        are replayed from node_modules/.cache/statespec/
@@ -45,8 +48,48 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/** Runs the CLI and returns its exit code. */
+/**
+ * Runs the CLI and returns its exit code. `build --watch` does not return
+ * until stopped, so it goes through runWatch (bin/statespec.js does that).
+ */
 export function run(argv: readonly string[], io: CliIo = processIo): number {
+  const prepared = prepare(argv, io);
+  if (typeof prepared === 'number') return prepared;
+  if (prepared.watch) {
+    io.stderr('statespec: build --watch keeps running; call runWatch() for it (the command line does).\n');
+    return 2;
+  }
+  return runOnce(prepared, io);
+}
+
+/** `statespec build --watch`: builds, then rebuilds on every change until `signal` aborts (or SIGINT). */
+export async function runWatch(argv: readonly string[], io: CliIo = processIo, signal?: AbortSignal): Promise<number> {
+  const prepared = prepare(argv, io);
+  if (typeof prepared === 'number') return prepared;
+  if (!prepared.watch) return runOnce(prepared, io);
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort());
+  const onInterrupt = (): void => stop.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    await watchBuild(prepared.root, prepared.limits, io, stop.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  return 0;
+}
+
+interface Prepared {
+  command: 'build' | 'check';
+  format: Format;
+  root: string;
+  limits: Limits;
+  noCache: boolean;
+  watch: boolean;
+}
+
+/** Parses and checks the arguments; a number is the exit code of a run that ends here (usage, help, locale add). */
+function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -62,6 +105,7 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
         version: { type: 'boolean' },
         'max-source-bytes': { type: 'string' },
         'no-cache': { type: 'boolean' },
+        watch: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -101,18 +145,26 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr('statespec: --format is only for check; build reports as text\n');
     return 2;
   }
+  if (values.watch && command !== 'build') {
+    io.stderr('statespec: --watch is only for build\n');
+    return 2;
+  }
   const root = resolve(values.root ?? '.');
   if (!existsSync(join(root, 'sources'))) {
     // Refuse rather than "build nothing": an empty build would empty generated/ under a wrong --root.
     io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
     return 2;
   }
+  return { command, format, root, limits, noCache: values['no-cache'] === true, watch: values.watch === true };
+}
+
+function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo): number {
   try {
     // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
     if (command === 'build') removeTemporaryFiles(root);
     const files = readProjectFiles(root, limits);
     const result = compile({ files, assets: loadAssets(), limits });
-    if (!values['no-cache']) {
+    if (!noCache) {
       const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
       writeCache(root, { key: cacheKey(files, limits), diagnostics: result.diagnostics, outputs });
     }

@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { isBlocking } from '../diagnostics/diagnostic.js';
+import { formatText } from '../diagnostics/report/text.js';
+import type { Limits } from '../load/types.js';
+import { compile, type CompileMemo } from '../pipeline.js';
+import { loadAssets, outputsOutsideGenerated, PACKAGE_DIR, readProjectFiles, removeTemporaryFiles, writeOutputs } from './files.js';
+
+export interface WatchIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** How long a burst of file events (an editor's save is several) is left to settle before a rebuild. */
+const SETTLE_MS = 15;
+
+/**
+ * `statespec build --watch`: builds, then rebuilds whenever a file under
+ * sources/ or one of the tool's templates or schemas changes, until `signal`
+ * aborts. A spec whose files did not change is not compiled again (the memo);
+ * a bad edit is reported and nothing is written until it is fixed; every
+ * write is atomic, as in a plain build.
+ */
+export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: AbortSignal, packageDir: string = PACKAGE_DIR): Promise<void> {
+  const memo: CompileMemo = new Map();
+  let assets = loadAssets(packageDir);
+  let assetsChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+  let building = false;
+  let again = false;
+  let first = true;
+
+  const rebuild = (reason: string): void => {
+    if (building) {
+      again = true;
+      return;
+    }
+    building = true;
+    const started = performance.now();
+    try {
+      if (assetsChanged) {
+        assets = loadAssets(packageDir);
+        memo.clear();
+        assetsChanged = false;
+      }
+      removeTemporaryFiles(root);
+      const result = compile({ files: readProjectFiles(root, limits), assets, limits, memo });
+      const blocked = result.diagnostics.some(isBlocking);
+      // The whole report on the first build and whenever something is wrong; afterwards a line a rebuild.
+      if (blocked || first) io.stdout(formatText(result.diagnostics));
+      first = false;
+      if (blocked) {
+        io.stderr(`statespec: errors found (${reason}); generated/ was not changed. Watching for a fix…\n`);
+        return;
+      }
+      const escaping = outputsOutsideGenerated(root, result.outputs.map((output) => output.path));
+      if (escaping.length > 0) {
+        io.stderr(`statespec: ${escaping[0]} would be written through a symbolic link; nothing was written. Watching…\n`);
+        return;
+      }
+      const { written, removed } = writeOutputs(root, result.outputs);
+      const ms = Math.round(performance.now() - started);
+      const what = result.compiled.length === 0 ? 'no spec changed' : `compiled ${result.compiled.join(', ')}`;
+      io.stderr(`statespec: ${reason}: ${what}; ${written.length} written, ${removed.length} removed in ${ms} ms. Watching…\n`);
+    } catch (error) {
+      io.stderr(`statespec: rebuild failed: ${error instanceof Error ? error.message : String(error)}. Watching…\n`);
+    } finally {
+      building = false;
+      if (again) {
+        again = false;
+        schedule('more changes');
+      }
+    }
+  };
+
+  const schedule = (reason: string): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => rebuild(reason), SETTLE_MS);
+  };
+
+  rebuild('first build');
+  const trees: (() => void)[] = [];
+  const follow = (folder: string, onChange: (file: string) => void): void => {
+    if (existsSync(folder)) trees.push(watchTree(folder, onChange));
+  };
+  follow(join(root, 'sources'), (file) => {
+    // Our own temporary files (from locale add) are not edits.
+    if (!file.split(/[\\/]/).pop()!.startsWith('.statespec-tmp-')) schedule(`${file} changed`);
+  });
+  for (const folder of ['templates', 'schema']) {
+    follow(join(packageDir, folder), (file) => {
+      assetsChanged = true;
+      schedule(`${folder}/${file} changed`);
+    });
+  }
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      for (const close of trees) close();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Watches every folder below `root`, one non-recursive watcher each. Editors
+ * save by writing a new file and renaming it over the old one; a folder's
+ * watcher sees that every time, where Node 20's recursive watcher on Linux
+ * loses a file once it has been replaced. Folders that appear are watched too.
+ */
+function watchTree(root: string, onChange: (file: string) => void): () => void {
+  const watchers = new Map<string, FSWatcher>();
+  const scan = (): void => {
+    const seen = new Set<string>();
+    const visit = (folder: string): void => {
+      seen.add(folder);
+      if (!watchers.has(folder)) {
+        try {
+          watchers.set(
+            folder,
+            watch(folder, (_, file) => {
+              onChange(join(folder, String(file ?? '')).slice(root.length + 1));
+              scan();
+            }),
+          );
+        } catch {
+          return; // Removed between listing and watching: the next scan settles it.
+        }
+      }
+      for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) visit(join(folder, entry.name));
+    };
+    try {
+      visit(root);
+    } catch {
+      // A folder vanished while it was being listed; the event that follows rescans.
+    }
+    for (const [folder, watcher] of watchers) {
+      if (seen.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+  };
+  scan();
+  return () => {
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
+  };
+}
