@@ -2,8 +2,8 @@
 // Every figure is a ratio of two things measured side by side, alternating, in one run:
 // absolute times on a shared machine are noise, ratios are not. `--quick` measures each
 // pair once on small inputs, so that `npm test` keeps the harness working (no timing asserted).
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,36 @@ for (const command of ['build', 'check']) {
     () => run(['-e', '0']),
   );
   row(`no-op \`statespec ${command}\` vs \`node -e 0\``, ratio(noop.a / noop.b), '≤ 2×', noop.a / noop.b <= 2);
+}
+
+// --- watch: one source edited ---------------------------------------------------------------------
+{
+  const watcher = spawn(node, [bin, 'build', '--watch', '--root', project], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  watcher.stderr.on('data', (chunk) => (log += chunk));
+  const waitFor = async (pattern, from) => {
+    for (let waited = 0; waited < 20_000; waited += 2) {
+      if (pattern.test(log.slice(from))) return performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    throw new Error(`watch did not report ${pattern}: ${log}`);
+  };
+  await waitFor(/first build/, 0);
+  const reference = join(project, 'sources', 'biztalk-services-state-chart', 'ko-KR.md');
+  const original = readFileSync(reference, 'utf8');
+  const latencies = [];
+  const compiledOnlyTheChart = [];
+  for (let edit = 0; edit < (quick ? 2 : 15); edit++) {
+    const from = log.length;
+    const started = performance.now();
+    writeFileSync(reference, edit % 2 === 0 ? original.replace(/^# (.+)$/m, '# $1 (edited)') : original);
+    latencies.push((await waitFor(/changed: compiled .* written/, from)) - started);
+    compiledOnlyTheChart.push(/compiled biztalk-services-state-chart;/.test(log.slice(from)));
+  }
+  watcher.kill('SIGINT');
+  const latency = median(latencies);
+  const onlyAffected = compiledOnlyTheChart.every(Boolean);
+  row(`\`statespec build --watch\`: one source edited → outputs rewritten (${onlyAffected ? 'only its article rebuilt' : 'other articles rebuilt too'})`, `${Math.round(latency)} ms`, '≤ 200 ms', latency <= 200 && onlyAffected);
 }
 
 // --- synthetic corpora ---------------------------------------------------------------------------

@@ -78,7 +78,6 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
     timer = setTimeout(() => rebuild(reason), SETTLE_MS);
   };
 
-  rebuild('first build');
   const trees: (() => void)[] = [];
   const follow = (folder: string, onChange: (file: string) => void): void => {
     if (existsSync(folder)) trees.push(watchTree(folder, onChange));
@@ -93,6 +92,8 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
       schedule(`${folder}/${file} changed`);
     });
   }
+  // Watching starts before the first build, so that an edit made while it runs is not missed.
+  rebuild('first build');
   return new Promise((resolve) => {
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
