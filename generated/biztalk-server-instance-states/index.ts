@@ -173,6 +173,25 @@ const DURING: Readonly<Record<State, Readonly<Partial<Record<Operation, Cell>>>>
   },
 };
 
+// Where each filled "during" cell leads: a state, or "" for an outcome that names none.
+// Kept apart from the notes so that a bundle of canPerform/nextState holds no text.
+const TARGETS: Readonly<Record<State, Readonly<Partial<Record<Operation, State | ''>>>>> = {
+  "InBreakpoint": { "Terminate": "Terminated", "Suspend": "Suspended", "Continue": "Active", "Attach": "InBreakpoint" },
+  "InBreakpointDehydrated": { "Terminate": "Terminated", "Suspend": "Suspended", "Continue": "Active", "Attach": "InBreakpoint" },
+  "ReadyToRun": { "Terminate": "Terminated", "Suspend": "Suspended" },
+  "Scheduled": { "Terminate": "Terminated", "Suspend": "Suspended" },
+  "Active": { "Terminate": "Terminated", "Suspend": "Suspended" },
+  "Dehydrated": { "Terminate": "Terminated", "Suspend": "Suspended" },
+  "CompletedWithDiscardedMessages": {  },
+  "SuspendedResumable": { "Terminate": "Terminated", "Resume": "Active", "ResumeInBreakpoint": "InBreakpoint" },
+  "SuspendedNotResumable": { "Terminate": "Terminated" },
+  "Suspended": {  },
+  "Terminated": {  },
+  "TerminatedWithUnconsumedMessages": { "Terminate": "Terminated" },
+  "PendingSuspend": { "Terminate": "Terminated", "Attach": "" },
+  "PendingTerminate": { "Terminate": "Terminated", "Attach": "" },
+};
+
 const DESCRIPTIONS: Readonly<Partial<Record<State, Readonly<Record<Locale, string>>>>> = {
   "InBreakpoint": {
     "en-US": "An active orchestration hits a breakpoint, typically one set by a BizTalk Server solutions developer. This state is valid only for orchestrations.",
@@ -239,11 +258,12 @@ export const MESSAGES: Readonly<Record<Locale, string>> = {
 };
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+const STATE_SET: ReadonlySet<string> = new Set(STATES);
 const OPERATION_SET: ReadonlySet<string> = new Set(OPERATIONS);
 
 /** True when `value` is one of STATES (for strings from outside the type system). */
 export function isState(value: unknown): value is State {
-  return typeof value === 'string' && hasOwn(DURING, value);
+  return typeof value === 'string' && STATE_SET.has(value);
 }
 
 /** True when `value` is one of OPERATIONS. */
@@ -257,14 +277,25 @@ function cellOf(state: State, operation: Operation): Cell | undefined {
   return hasOwn(row, operation) ? row[operation] : undefined;
 }
 
+/**
+ * The filled cell's target ("" for an outcome without a state), or undefined.
+ * Unknown names find nothing: no member Object.prototype lends is a string.
+ */
+function targetOf(state: State, operation: Operation): State | '' | undefined {
+  const row: unknown = TARGETS[state];
+  if (typeof row !== 'object' || row === null) return undefined;
+  const target: unknown = (row as Record<string, unknown>)[operation];
+  return typeof target === 'string' ? (target as State | '') : undefined;
+}
+
 /** Whether the article gives `operation` an effect in `state` (its "during" cell is not empty). */
 export function canPerform(state: State, operation: Operation): boolean {
-  return cellOf(state, operation) !== undefined;
+  return targetOf(state, operation) !== undefined;
 }
 
 /** The state `operation` leads to from `state`, or undefined when the cell names no state. */
 export function nextState(state: State, operation: Operation): State | undefined {
-  return cellOf(state, operation)?.to;
+  return targetOf(state, operation) || undefined;
 }
 
 export interface Transition {

@@ -139,9 +139,14 @@ export function isOperation(value: unknown): value is Operation {
   return typeof value === 'string' && hasOwn(OPERATION_BIT, value);
 }
 
-/** Whether `operation` may be performed in `state`. Unknown names are never allowed. */
+/**
+ * Whether `operation` may be performed in `state`. Unknown names are never
+ * allowed: no member Object.prototype lends these tables is a number.
+ */
 export function canPerform(state: State, operation: Operation): boolean {
-  return isState(state) && isOperation(operation) && (ALLOWED_MASK[state] & OPERATION_BIT[operation]) !== 0;
+  const mask: unknown = ALLOWED_MASK[state];
+  const bit: unknown = OPERATION_BIT[operation];
+  return typeof mask === 'number' && typeof bit === 'number' && (mask & bit) !== 0;
 }
 
 /** The operations allowed in `state`, in chart order. */

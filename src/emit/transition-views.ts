@@ -8,7 +8,8 @@ export interface TransitionRuntimeView {
   operations: string[];
   locales: string[];
   referenceLocale: string;
-  during: { state: string; cells: { operation: string; to?: string; notes: { locale: string; text: string }[] }[] }[];
+  /** `target` is `to`, or "" where the cell names no state (templates print it as is). */
+  during: { state: string; cells: { operation: string; to?: string; target: string; notes: { locale: string; text: string }[] }[] }[];
   descriptions: { state: string; texts: { locale: string; text: string }[] }[];
   messages: { locale: string; text: string }[];
 }
@@ -38,6 +39,7 @@ export function transitionRuntimeView(spec: TransitionSpec): TransitionRuntimeVi
         .map((transition) => {
           const cell: TransitionRuntimeView['during'][number]['cells'][number] = {
             operation: transition.operation,
+            target: transition.to ?? '',
             notes: transition.note ? perLocale(spec, transition.note) : [],
           };
           if (transition.to !== undefined) cell.to = transition.to;
