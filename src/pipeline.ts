@@ -14,7 +14,7 @@ import { outputPathProblem } from './load/paths.js';
 import { analyzeTransitionSource, type TransitionAnalysis } from './transitions/analyze.js';
 import { buildTransitionSpec } from './transitions/build.js';
 import { checkTransitionsAgainstReference, checkTransitionTables } from './transitions/check.js';
-import { createValidators, type Schemas, type Validators } from './load/validators.js';
+import { createValidators, type PrecompiledValidators, type Schemas, type Validators } from './load/validators.js';
 import { analyzeSource, primarySources, type SourceAnalysis } from './spec/analyze.js';
 import { buildSpec } from './spec/build.js';
 import type { Spec } from './spec/types.js';
@@ -24,6 +24,8 @@ import { validateSpec } from './spec/validate.js';
 export interface Assets {
   schemas: Schemas;
   templates: Templates;
+  /** Validators precompiled from exactly `schemas`; without them the schemas are compiled with ajv. */
+  validators?: PrecompiledValidators;
 }
 
 export interface CompileInput {
@@ -66,7 +68,7 @@ export interface CompileResult {
 
 /** load → parse → extract → align → build → validate → check → emit, gated on errors. */
 export function compile(input: CompileInput): CompileResult {
-  const validators = createValidators(input.assets.schemas);
+  const validators = createValidators(input.assets.schemas, input.assets.validators);
   const loaded = loadProject(input.files, validators, input.limits ?? DEFAULT_LIMITS);
   const loadedIds = new Set(loaded.value.map((spec) => spec.id));
   // Load findings of a spec that loaded go through its suppressions with the rest of its findings.

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { OutputFile } from '../emit/emit.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import type { Assets } from '../pipeline.js';
+import { schemasHash, type PrecompiledValidators } from '../load/validators.js';
+import { createRequire } from 'node:module';
 
 /** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
 export const PACKAGE_DIR = findPackageDir(dirname(fileURLToPath(import.meta.url)));
@@ -24,17 +26,30 @@ export function toolVersion(): string {
   return manifest.version;
 }
 
-/** Reads the schemas and templates shipped with statespec. */
-export function loadAssets(packageDir: string = PACKAGE_DIR): Assets {
+/** Where `npm run compile` writes the validators precompiled from schema/ (src/cli/precompile.ts). */
+export const PRECOMPILED_VALIDATORS = 'dist/validators.cjs';
+
+/**
+ * Reads the schemas and templates shipped with statespec, and the validators
+ * precompiled from those very schemas when there are any (a changed schema
+ * is compiled at run time instead, never checked with stale code).
+ */
+export function loadAssets(packageDir: string = PACKAGE_DIR, { precompiled = true } = {}): Assets {
   const schema = (name: string): object => JSON.parse(readFileSync(join(packageDir, 'schema', name), 'utf8')) as object;
   const templates: Record<string, string> = {};
   for (const name of readdirSync(join(packageDir, 'templates')).sort()) {
     if (name.endsWith('.hbs')) templates[name.slice(0, -'.hbs'.length)] = readFileSync(join(packageDir, 'templates', name), 'utf8');
   }
-  return {
+  const assets: Assets = {
     schemas: { config: schema('config.schema.json'), terms: schema('terms.schema.json'), spec: schema('spec.schema.json') },
     templates,
   };
+  const file = join(packageDir, PRECOMPILED_VALIDATORS);
+  if (precompiled && existsSync(file)) {
+    const module = createRequire(import.meta.url)(file) as PrecompiledValidators;
+    if (module.schemasHash === schemasHash(assets.schemas)) assets.validators = { config: module.config, terms: module.terms, spec: module.spec, schemasHash: module.schemasHash };
+  }
+  return assets;
 }
 
 /** Every regular file below `dir` (symbolic links are not followed), as root-relative `/` paths. */
