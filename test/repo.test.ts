@@ -177,7 +177,28 @@ describe('the generated runtime', () => {
       expect(runtime.isOperation(value)).toBe(false);
     }
     expect(runtime.canPerform('__proto__' as runtime.State, 'Stop')).toBe(false);
+    // Values an untyped caller might pass: coercible objects, arrays, a throwing toString.
+    const hostile: unknown[] = [['Active'], { toString: () => 'Active' }, { toString: () => { throw new Error('boom'); } }, 1, Symbol('Active')];
+    for (const value of hostile) {
+      expect(runtime.canPerform(value as runtime.State, 'Stop')).toBe(false);
+      expect(runtime.canPerform('Active', value as runtime.Operation)).toBe(false);
+    }
     expect(runtime.allowedOperations('nope' as runtime.State)).toEqual([]);
+  });
+
+  it('a polluted Object.prototype allows nothing', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.Evil = 0xffff;
+    prototype.Pwn = 1;
+    try {
+      expect(runtime.canPerform('Evil' as runtime.State, 'Stop')).toBe(false);
+      expect(runtime.canPerform('Active', 'Pwn' as runtime.Operation)).toBe(false);
+      expect(runtime.allowedOperations('Evil' as runtime.State)).toEqual([]);
+      expect(runtime.isState('Evil')).toBe(false);
+    } finally {
+      delete prototype.Evil;
+      delete prototype.Pwn;
+    }
   });
 
   it('is importable from plain Node ESM as statespec/biztalk-services-state-chart', () => {

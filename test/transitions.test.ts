@@ -99,6 +99,27 @@ describe('the instance-states article', () => {
     expect(undescribed).toEqual(['CompletedWithDiscardedMessages', 'Suspended', 'Terminated', 'InBreakpointDehydrated', 'Scheduled', 'TerminatedWithUnconsumedMessages']);
   });
 
+  it('finds nothing for non-strings, inherited names or a polluted Object.prototype', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.Pwn = 'Terminated';
+    try {
+      for (const [state, operation] of [
+        ['InBreakpoint', 'Pwn'],
+        ['Pwn', 'Terminate'],
+        ['__proto__', 'toString'],
+        ['constructor', 'Terminate'],
+        [['InBreakpoint'], 'Terminate'],
+        [{ toString: () => 'InBreakpoint' }, 'Terminate'],
+      ] as [unknown, unknown][]) {
+        expect(runtime.canPerform(state as runtime.State, operation as runtime.Operation), String(state)).toBe(false);
+        expect(runtime.nextState(state as runtime.State, operation as runtime.Operation)).toBeUndefined();
+      }
+      expect(runtime.nextState('InBreakpoint', 'Terminate')).toBe('Terminated');
+    } finally {
+      delete prototype.Pwn;
+    }
+  });
+
   it('is importable from plain Node ESM as statespec/biztalk-server-instance-states', () => {
     const script = `import { nextState, describe } from 'statespec/biztalk-server-instance-states';
       console.log(JSON.stringify([nextState('Active', 'Suspend'), describe('Dehydrated', 'zh-CN')]));`;

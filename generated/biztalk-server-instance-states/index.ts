@@ -279,13 +279,13 @@ function cellOf(state: State, operation: Operation): Cell | undefined {
 
 /**
  * The filled cell's target ("" for an outcome without a state), or undefined.
- * Unknown names find nothing: no member Object.prototype lends is a string.
+ * Unknown names, non-strings and inherited members (even of a polluted
+ * Object.prototype) find nothing.
  */
 function targetOf(state: State, operation: Operation): State | '' | undefined {
-  const row: unknown = TARGETS[state];
-  if (typeof row !== 'object' || row === null) return undefined;
-  const target: unknown = (row as Record<string, unknown>)[operation];
-  return typeof target === 'string' ? (target as State | '') : undefined;
+  if (typeof state !== 'string' || typeof operation !== 'string' || !hasOwn(TARGETS, state)) return undefined;
+  const row = TARGETS[state];
+  return hasOwn(row, operation) ? row[operation] : undefined;
 }
 
 /** Whether the article gives `operation` an effect in `state` (its "during" cell is not empty). */

@@ -140,13 +140,11 @@ export function isOperation(value: unknown): value is Operation {
 }
 
 /**
- * Whether `operation` may be performed in `state`. Unknown names are never
- * allowed: no member Object.prototype lends these tables is a number.
+ * Whether `operation` may be performed in `state`. Unknown names, non-strings
+ * and inherited members (even of a polluted Object.prototype) are never allowed.
  */
 export function canPerform(state: State, operation: Operation): boolean {
-  const mask: unknown = ALLOWED_MASK[state];
-  const bit: unknown = OPERATION_BIT[operation];
-  return typeof mask === 'number' && typeof bit === 'number' && (mask & bit) !== 0;
+  return isState(state) && isOperation(operation) && (ALLOWED_MASK[state] & OPERATION_BIT[operation]) !== 0;
 }
 
 /** The operations allowed in `state`, in chart order. */
