@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFile, cacheKey } from '../src/cli/cache.js';
@@ -79,6 +79,45 @@ describe('the no-op cache', () => {
     });
   });
 
+  it('replays a blocked run as blocked, for build and check alike', () => {
+    const root = project();
+    withCache(root, () => {
+      writeFileSync(join(root, CHART, 'ko-KR.md'), readFileSync(join(root, CHART, 'ko-KR.md'), 'utf8').replace('<td><center>x</center></td>', '<td>?</td>'));
+      const full = statespec(root, 'build');
+      expect(full).toMatchObject({ code: 1, cached: false });
+      expect(statespec(root, 'build')).toMatchObject({ code: 1, cached: true, stdout: full.stdout });
+      expect(statespec(root, 'check')).toMatchObject({ code: 1, cached: true });
+      expect(generatedSnapshot(root)).toEqual(generatedSnapshot(REPO_ROOT));
+    });
+  });
+
+  it('falls back to a full run when the cache file is corrupt, and never crashes on it', () => {
+    const root = project();
+    withCache(root, () => {
+      statespec(root, 'build');
+      for (const broken of ['{', 'null', '{"key": 1}', JSON.stringify({ key: 'x', diagnostics: [{}], outputs: null })]) {
+        writeFileSync(cacheFile(root), broken);
+        const result = statespec(root, 'check');
+        expect(result, broken).toMatchObject({ code: 0, cached: false });
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      }
+    });
+  });
+
+  it('does not replay a build whose generated/ has become a symbolic link (the full run refuses it)', () => {
+    const root = project();
+    withCache(root, () => {
+      statespec(root, 'build');
+      const elsewhere = temporaryFolder();
+      cpSync(join(root, 'generated'), elsewhere, { recursive: true });
+      rmSync(join(root, 'generated'), { recursive: true });
+      symlinkSync(elsewhere, join(root, 'generated'), 'dir');
+      const result = statespec(root, 'build');
+      expect(result).toMatchObject({ code: 1, cached: false });
+      expect(result.stdout).toContain('path-unsafe');
+    });
+  });
+
   it('is not used when --max-source-bytes changes', () => {
     const root = project();
     withCache(root, () => {
@@ -113,6 +152,5 @@ describe('the no-op cache', () => {
       edit(tool.packageDir);
       expect(cacheKey(files, DEFAULT_LIMITS, tool), what).not.toBe(key);
     }
-    expect(existsSync(join(base.packageDir, 'templates'))).toBe(true);
   });
 });

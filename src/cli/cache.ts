@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,41 +64,89 @@ export interface ToolLocation {
   codeDir: string;
 }
 
+/**
+ * Besides the tool's own files: the Node.js and ICU versions (locale
+ * canonicalization, CLDR names and NFKC come from them) and the installed
+ * dependencies (the lock file, and the precompiled validators).
+ */
+function environment(packageDir: string): (string | Uint8Array)[] {
+  const optional = (name: string): Uint8Array => (existsSync(join(packageDir, name)) ? readFileSync(join(packageDir, name)) : new Uint8Array());
+  return [JSON.stringify([process.version, process.versions.icu, process.versions.unicode]), optional('package-lock.json'), optional('dist/validators.cjs')];
+}
+
+/** Each part is length-prefixed, so that no file's bytes can pass for the framing of the next one. */
+function framed(hash: ReturnType<typeof createHash>, part: string | Uint8Array): void {
+  const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+  hash.update(`${bytes.length}:`).update(bytes);
+}
+
 export function cacheKey(files: readonly ProjectFile[], limits: Limits, tool: ToolLocation = { packageDir: PACKAGE_DIR, codeDir: CODE_DIR }): string {
   const version = JSON.parse(readFileSync(join(tool.packageDir, 'package.json'), 'utf8')).version as string;
-  const hash = createHash('sha256').update(`statespec-cache ${CACHE_FORMAT} ${version} ${toolCode(tool.codeDir)} ${limits.maxSourceBytes}\0`);
-  for (const path of assetFiles(tool.packageDir)) hash.update(`${path.slice(tool.packageDir.length)}\0`).update(readFileSync(path)).update('\0');
+  const hash = createHash('sha256');
+  for (const part of [`statespec-cache ${CACHE_FORMAT}`, version, toolCode(tool.codeDir), String(limits.maxSourceBytes), ...environment(tool.packageDir)]) framed(hash, part);
+  for (const path of assetFiles(tool.packageDir)) {
+    framed(hash, path.slice(tool.packageDir.length));
+    framed(hash, readFileSync(path));
+  }
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hash.update(`${file.path}\0${file.symbolicLink ? 'link' : ''}\0${file.size ?? ''}\0`).update(file.bytes).update('\0');
+    framed(hash, `${file.path}\0${file.symbolicLink ? 'link' : ''}\0${file.size ?? ''}`);
+    framed(hash, file.bytes);
   }
   return hash.digest('hex');
 }
 
 /**
  * STATESPEC_CACHE_DIR when set; else node_modules/.cache/statespec/ of the
- * root, as tools conventionally do; else a folder in the OS temp dir.
+ * root, as tools conventionally do; else a folder of this user's in the OS
+ * temp dir (another user's entries there are never read: see readCache).
  */
 export function cacheFile(root: string): string {
   const name = `${sha256(root).slice(0, 16)}.json`;
   const chosen = process.env.STATESPEC_CACHE_DIR;
   if (chosen) return join(chosen, name);
   const modules = join(root, 'node_modules');
-  return existsSync(modules) ? join(modules, '.cache', 'statespec', name) : join(tmpdir(), 'statespec-cache', name);
+  return existsSync(modules) ? join(modules, '.cache', 'statespec', name) : join(tmpdir(), `statespec-cache-${process.getuid?.() ?? 'user'}`, name);
 }
 
+/** The entry, when the file is ours, well-formed and complete; anything else is a miss, never an error. */
 export function readCache(root: string): CacheEntry | undefined {
   try {
-    const entry = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as CacheEntry;
-    return typeof entry.key === 'string' && Array.isArray(entry.diagnostics) && typeof entry.outputs === 'object' ? entry : undefined;
+    const file = cacheFile(root);
+    const owner = process.getuid?.();
+    if (owner !== undefined && statSync(file).uid !== owner) return undefined;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return isEntry(entry) ? entry : undefined;
   } catch {
     return undefined;
   }
 }
 
+function isEntry(value: unknown): value is CacheEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, diagnostics, outputs } = value as Record<string, unknown>;
+  const isDiagnostic = (d: unknown): boolean => {
+    if (typeof d !== 'object' || d === null) return false;
+    const { code, severity, message, file, line, column } = d as Record<string, unknown>;
+    return [code, severity, message, file].every((field) => typeof field === 'string') && Number.isInteger(line) && Number.isInteger(column);
+  };
+  return (
+    typeof key === 'string' &&
+    Array.isArray(diagnostics) &&
+    diagnostics.every(isDiagnostic) &&
+    typeof outputs === 'object' &&
+    outputs !== null &&
+    !Array.isArray(outputs) &&
+    Object.values(outputs).every((hash) => typeof hash === 'string')
+  );
+}
+
 /** Best effort: a cache that cannot be written only costs the next run its shortcut. */
 export function writeCache(root: string, entry: CacheEntry): void {
   try {
-    writeAtomically(cacheFile(root), JSON.stringify(entry));
+    const file = cacheFile(root);
+    // Private to this user: a shared temp dir must not let others read or plant entries.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeAtomically(file, JSON.stringify(entry));
   } catch {
     // A read-only node_modules or temp dir: run without a cache.
   }

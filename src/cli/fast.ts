@@ -7,7 +7,7 @@ import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { DEFAULT_LIMITS } from '../load/types.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
-import { readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+import { outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -23,6 +23,15 @@ export interface Io {
  * plain build or check); the full CLI then runs and refreshes the cache.
  */
 export function runFromCache(argv: readonly string[], io: Io): number | undefined {
+  try {
+    return replay(argv, io);
+  } catch {
+    // Whatever went wrong (a generated/ that is a file, an unreadable folder): the full run reports it properly.
+    return undefined;
+  }
+}
+
+function replay(argv: readonly string[], io: Io): number | undefined {
   let values;
   let positionals;
   try {
@@ -47,7 +56,8 @@ export function runFromCache(argv: readonly string[], io: Io): number | undefine
   const entry = readCache(root);
   if (!entry || entry.key !== cacheKey(readProjectFiles(root, limits), limits)) return undefined;
   const blocked = entry.diagnostics.some(isBlocking);
-  if (!blocked && !generatedMatches(root, entry.outputs)) return undefined;
+  // The full run refuses a generated/ reached through a link; so must a replay.
+  if (!blocked && (outputsOutsideGenerated(root, Object.keys(entry.outputs)).length > 0 || !generatedMatches(root, entry.outputs))) return undefined;
 
   const report = command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
   if (command === 'build') removeTemporaryFiles(root);
@@ -57,7 +67,7 @@ export function runFromCache(argv: readonly string[], io: Io): number | undefine
     return blocked ? 1 : 0;
   }
   if (blocked) {
-    io.stderr('statespec: errors found; generated/ was not changed.\n');
+    io.stderr('statespec: errors found; generated/ was not changed (nothing changed since the last run).\n');
     return 1;
   }
   io.stderr(`statespec: ${Object.keys(entry.outputs).length} outputs, 0 written, 0 removed (nothing changed since the last run).\n`);

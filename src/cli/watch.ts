@@ -26,16 +26,10 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
   let assets = loadAssets(packageDir);
   let assetsChanged = false;
   let timer: NodeJS.Timeout | undefined;
-  let building = false;
-  let again = false;
   let first = true;
 
+  // A rebuild runs to its end before the next event is handled (it is synchronous), so builds never overlap.
   const rebuild = (reason: string): void => {
-    if (building) {
-      again = true;
-      return;
-    }
-    building = true;
     const started = performance.now();
     try {
       if (assetsChanged) {
@@ -64,12 +58,6 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
       io.stderr(`statespec: ${reason}: ${what}; ${written.length} written, ${removed.length} removed in ${ms} ms. Watching…\n`);
     } catch (error) {
       io.stderr(`statespec: rebuild failed: ${error instanceof Error ? error.message : String(error)}. Watching…\n`);
-    } finally {
-      building = false;
-      if (again) {
-        again = false;
-        schedule('more changes');
-      }
     }
   };
 
@@ -79,8 +67,9 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
   };
 
   const trees: (() => void)[] = [];
+  const warn = (message: string): void => io.stderr(`statespec: ${message}\n`);
   const follow = (folder: string, onChange: (file: string) => void): void => {
-    if (existsSync(folder)) trees.push(watchTree(folder, onChange));
+    if (existsSync(folder)) trees.push(watchTree(folder, onChange, warn));
   };
   follow(join(root, 'sources'), (file) => {
     // Our own temporary files (from locale add) are not edits.
@@ -95,6 +84,11 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
   // Watching starts before the first build, so that an edit made while it runs is not missed.
   rebuild('first build');
   return new Promise((resolve) => {
+    if (signal.aborted) {
+      for (const close of trees) close();
+      resolve();
+      return;
+    }
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
       for (const close of trees) close();
@@ -109,7 +103,7 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
  * watcher sees that every time, where Node 20's recursive watcher on Linux
  * loses a file once it has been replaced. Folders that appear are watched too.
  */
-function watchTree(root: string, onChange: (file: string) => void): () => void {
+function watchTree(root: string, onChange: (file: string) => void, warn: (message: string) => void): () => void {
   const watchers = new Map<string, FSWatcher>();
   const scan = (): void => {
     const seen = new Set<string>();
@@ -117,15 +111,22 @@ function watchTree(root: string, onChange: (file: string) => void): () => void {
       seen.add(folder);
       if (!watchers.has(folder)) {
         try {
-          watchers.set(
-            folder,
-            watch(folder, (_, file) => {
-              onChange(join(folder, String(file ?? '')).slice(root.length + 1));
-              scan();
-            }),
-          );
-        } catch {
-          return; // Removed between listing and watching: the next scan settles it.
+          const watcher = watch(folder, (_, file) => {
+            onChange(join(folder, String(file ?? '')).slice(root.length + 1));
+            scan();
+          });
+          // A watched folder that is deleted or becomes unreadable: drop it, the next scan settles the rest.
+          watcher.on('error', () => {
+            watcher.close();
+            watchers.delete(folder);
+            onChange(folder.slice(root.length + 1));
+          });
+          watchers.set(folder, watcher);
+        } catch (error) {
+          if (!existsSync(folder)) return; // Removed between listing and watching: the next scan settles it.
+          // Out of inotify watches (ENOSPC) or no permission: say so, or edits there would be missed silently.
+          warn(`cannot watch ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}); edits there are not seen until the next change elsewhere.`);
+          return;
         }
       }
       for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) visit(join(folder, entry.name));

@@ -20,7 +20,9 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: tru
 
 /** Identifies a schema set, so that precompiled validators are used only for the schemas they came from. */
 export function schemasHash(schemas: Schemas): string {
-  return createHash('sha256').update(JSON.stringify([schemas.config, schemas.terms, schemas.spec])).digest('hex');
+  // The compiler's options and version shape the code as much as the schemas do.
+  const { version } = createRequire(import.meta.url)('ajv/package.json') as { version: string };
+  return createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schemas.config, schemas.terms, schemas.spec])).digest('hex');
 }
 
 // Compiling schemas costs more than checking a whole article, so compile once per schema set.
