@@ -68,6 +68,7 @@ export async function runWatch(argv: readonly string[], io: CliIo = processIo, s
   if (typeof prepared === 'number') return prepared;
   if (!prepared.watch) return runOnce(prepared, io);
   const stop = new AbortController();
+  if (signal?.aborted) stop.abort();
   signal?.addEventListener('abort', () => stop.abort());
   const onInterrupt = (): void => stop.abort();
   process.once('SIGINT', onInterrupt);
