@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits, ProjectFile } from '../load/types.js';
 import { PACKAGE_DIR, writeAtomically } from './files.js';
 
@@ -37,7 +37,7 @@ function toolCode(codeRoot: string): string {
   if (known !== undefined) return known;
   const hash = createHash('sha256');
   const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (/\.(js|ts)$/.test(entry.name)) hash.update(`${path.slice(codeRoot.length)}\0`).update(readFileSync(path));
@@ -88,7 +88,7 @@ export function cacheKey(files: readonly ProjectFile[], limits: Limits, tool: To
     framed(hash, path.slice(tool.packageDir.length));
     framed(hash, readFileSync(path));
   }
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
     framed(hash, `${file.path}\0${file.symbolicLink ? 'link' : ''}\0${file.size ?? ''}`);
     framed(hash, file.bytes);
   }

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compareStrings } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import type { Assets } from '../pipeline.js';
@@ -72,7 +73,7 @@ function listEntries(root: string, dir: string): { path: string; link: boolean }
     }
   };
   visit(start);
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 const isTemporary = (path: string): boolean => path.split('/').pop()!.startsWith(TEMP_PREFIX);

@@ -1,3 +1,5 @@
+import { INVISIBLE_CLASS } from '../diagnostics/invisible.js';
+
 /**
  * One escaping function per output language. Templates run with HTML
  * escaping off, so every interpolation goes through one of these.
@@ -9,7 +11,7 @@
  * invisible or bidi format character, so the code reads as what it does
  * (Trojan Source). JSON.stringify already escapes C0 controls inside strings.
  */
-const NOT_RAW_IN_CODE = /[\u007F-\u009F\u2028\u2029\p{Cf}\u115F\u1160\u3164\uFFA0\u034F]/gu;
+const NOT_RAW_IN_CODE = new RegExp(`[${INVISIBLE_CLASS}\\u2028\\u2029]`, 'gu');
 const C0_CONTROL = /[\u0000-\u0008\u000B-\u001F]/g;
 
 /** `\uXXXX` per UTF-16 unit: valid in JSON and in JS strings (an astral character becomes its surrogate pair). */

@@ -150,8 +150,11 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
   if (!table) return undefined;
   const grouped = ownRows(table);
   const rows = grouped.map(({ row }) => row);
-  // A span stops at the end of its row group (thead, tbody or tfoot), as in HTML.
-  const groupEnd = grouped.map(({ group }) => grouped.findLastIndex((other) => other.group === group) + 1);
+  // A span stops at the end of its row group (thead, tbody or tfoot), as in HTML. Rows of a group are consecutive.
+  const groupEnd: number[] = [];
+  for (let index = grouped.length - 1; index >= 0; index--) {
+    groupEnd[index] = grouped[index + 1]?.group === grouped[index]!.group ? groupEnd[index + 1]! : index + 1;
+  }
   if (rows.length === 0) {
     context.diagnostics.push(diagnostic('table-malformed', { at: at(table), message: 'This <table> has no rows.' }));
     return undefined;

@@ -80,7 +80,8 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
 }
 
-function escapePointer(part: string): string {
+/** One JSON Pointer reference token (RFC 6901): `~` and `/` escaped. */
+export function escapePointer(part: string): string {
   return part.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
-import { parseJson, validateJson } from './json.js';
+import { escapePointer, parseJson, validateJson } from './json.js';
 import { locator } from './position.js';
 import { DEFAULT_LIMITS, type Limits, type Loaded, type ProjectFile, type SourceFile, type SpecConfig, type SpecInput, type TermsFile } from './types.js';
 import type { Validators } from './validators.js';
@@ -304,8 +304,4 @@ function localeDiagnostic(
   what: string,
 ): Diagnostic {
   return diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : fallback, { at, spec, message: `${what} ${checked.message}.` });
-}
-
-function escapePointer(part: string): string {
-  return part.replace(/~/g, '~0').replace(/\//g, '~1');
 }

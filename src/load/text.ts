@@ -1,5 +1,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { INVISIBLE_CLASS } from '../diagnostics/invisible.js';
 import { locator } from './position.js';
 
 export type Decoded = { text: string } | { problem: string; offset?: number };
@@ -17,8 +18,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    // The valid prefix decodes, so the position of the bad byte is known in characters.
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, bad));
+    // The valid prefix decodes (a BOM dropped, as above), so the bad byte's position is known in characters.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     return { problem: `is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad}); save it as UTF-8`, offset: before.length };
   }
   const nul = text.indexOf('\u0000');
@@ -96,13 +97,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Characters that change how text is displayed without being seen: bidi
- * embeddings, overrides, isolates and marks (the Trojan Source attack), zero-
- * width and other format characters, Hangul fillers, and C0/C1 controls other
- * than tab and line breaks (a terminal acts on ESC). ZWNJ and ZWJ are left
- * out: scripts and emoji sequences need them.
+ * What text-invisible reports (the Trojan Source attack and its kin): the
+ * invisible characters, and C0 controls other than tab and line breaks (a
+ * terminal acts on ESC). ZWNJ and ZWJ are left out by isInvisible: scripts
+ * and emoji sequences need them.
  */
-export const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u034F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]`, 'u');
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 const NAMES: Record<number, string> = {

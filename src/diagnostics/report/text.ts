@@ -1,7 +1,8 @@
 import { summarize, type Diagnostic } from '../diagnostic.js';
+import { INVISIBLE_CLASS } from '../invisible.js';
 
-const NOT_FOR_TERMINAL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
-const NOT_FOR_TERMINAL_OR_BACKSLASH = /[\\\u0000-\u001F\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
+const NOT_FOR_TERMINAL = new RegExp(`[${INVISIBLE_CLASS}\\u0000-\\u001F\\u2028\\u2029]`, 'gu');
+const NOT_FOR_TERMINAL_OR_BACKSLASH = new RegExp(`[\\\\${INVISIBLE_CLASS}\\u0000-\\u001F\\u2028\\u2029]`, 'gu');
 
 /**
  * Messages quote source text, which may hold ESC sequences a terminal would
