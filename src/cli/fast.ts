@@ -5,7 +5,7 @@ import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
 import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
-import { DEFAULT_LIMITS } from '../load/types.js';
+import { isFormat, limitsFrom } from './options.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
 import { outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
 
@@ -46,10 +46,9 @@ function replay(argv: readonly string[], io: Io): number | undefined {
   const [command, ...rest] = positionals;
   if ((command !== 'build' && command !== 'check') || rest.length > 0 || values['no-cache']) return undefined;
   const format = values.format ?? 'text';
-  if ((command === 'build' && values.format !== undefined) || !['text', 'json', 'sarif'].includes(format)) return undefined;
-  const maxSourceBytes = values['max-source-bytes'];
-  if (maxSourceBytes !== undefined && !/^[1-9]\d{0,15}$/.test(maxSourceBytes)) return undefined;
-  const limits = maxSourceBytes === undefined ? DEFAULT_LIMITS : { maxSourceBytes: Number(maxSourceBytes) };
+  if ((command === 'build' && values.format !== undefined) || !isFormat(format)) return undefined;
+  const limits = limitsFrom(values['max-source-bytes']);
+  if (!limits) return undefined;
   const root = resolve(values.root ?? '.');
   if (!existsSync(join(root, 'sources'))) return undefined;
 

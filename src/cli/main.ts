@@ -11,6 +11,7 @@ import { addLocale, type AddLocaleRequest } from '../locale/add.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
+import { FORMATS, isFormat, limitsFrom, type Format } from './options.js';
 import { watchBuild } from './watch.js';
 import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
@@ -35,8 +36,6 @@ locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms 
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
 
-type Format = 'text' | 'json' | 'sarif';
-const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -137,8 +136,8 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     io.stderr(`statespec: unknown command "${positionals.join(' ')}"\n\n${USAGE}\n`);
     return 2;
   }
-  const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) {
+  const format = values.format ?? 'text';
+  if (!isFormat(format)) {
     io.stderr(`statespec: --format must be one of ${FORMATS.join(', ')}, not "${values.format}"\n`);
     return 2;
   }
@@ -263,12 +262,9 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, limits: Limits
 }
 
 function parseLimits(maxSourceBytes: string | undefined, io: CliIo): Limits | undefined {
-  if (maxSourceBytes === undefined) return DEFAULT_LIMITS;
-  if (!/^[1-9]\d{0,15}$/.test(maxSourceBytes)) {
-    io.stderr(`statespec: --max-source-bytes must be a positive whole number of bytes, not "${maxSourceBytes}"\n`);
-    return undefined;
-  }
-  return { maxSourceBytes: Number(maxSourceBytes) };
+  const limits = limitsFrom(maxSourceBytes);
+  if (!limits) io.stderr(`statespec: --max-source-bytes must be a positive whole number of bytes, not "${maxSourceBytes}"\n`);
+  return limits;
 }
 
 function report(diagnostics: readonly Diagnostic[], format: Format): string {

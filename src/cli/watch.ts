@@ -37,7 +37,8 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
         memo.clear();
         assetsChanged = false;
       }
-      removeTemporaryFiles(root);
+      // Only a killed earlier run leaves temporary files: clearing them once, before the first build, is enough.
+      if (first) removeTemporaryFiles(root);
       const result = compile({ files: readProjectFiles(root, limits), assets, limits, memo });
       const blocked = result.diagnostics.some(isBlocking);
       // The whole report on the first build and whenever something is wrong; afterwards a line a rebuild.
