@@ -13,39 +13,104 @@ export interface Suppression {
   reason: string;
 }
 
-interface ConfigBase {
+/** An ordered list of canonical ids: the states, the operations, the features, the tiers. */
+export interface AxisConfig {
+  ids: string[];
+  /** What one id is, in messages ("state", "pricing tier"); defaults to the axis id. */
+  noun?: string;
+  /** The runtime's type name for one id (`State`); defaults to the PascalCase singular of the axis id. */
+  type?: string;
+  /** The runtime's constant listing the ids (`STATES`); defaults to the UPPER_SNAKE axis id. */
+  constant?: string;
+}
+
+/** How a cell is read, written and typed. */
+export type CellConfig =
+  | { type: 'mark'; /** Written marks that mean true; blank means false. */ marks?: string[] }
+  | { type: 'enum'; vocabulary: string }
+  | { type: 'ref'; axis: string }
+  | { type: 'text' }
+  | { type: 'mentions'; axis: string };
+
+export type CellType = CellConfig['type'];
+
+/** Runtime functions a table gets besides TABLES, lookup() and text(). */
+export interface Accessors {
+  /** mark: (row, column) → boolean; ref: (row, column) → whether the cell is filled; text/enum column: (row, locale?) → value. */
+  check?: string;
+  /** mark: (row) → the columns that are true, in axis order. */
+  list?: string;
+  /** ref: (row, column) → the target id, or undefined. */
+  target?: string;
+  /** ref: (row, column, locale?) → the whole cell: target and note. */
+  cell?: string;
+  /** Throws `error` (with the message's text in the requested locale) unless check(row, column). */
+  assert?: { function: string; error: string; message: string };
+}
+
+interface TableBase {
+  /** The table's id in the spec and the runtime. */
+  id: string;
+  /** Position among the document's tables, from 0; the same in every language. */
+  position: number;
+  /** The row axis. */
+  rows: string;
+  /** The row whose cells name the columns; found by layout when absent. */
+  headerRow?: number;
+  /** Besides line breaks, what separates several ids in one row label ("Pending suspend/Pending terminate"). */
+  rowSeparator?: string;
+  /** The table may be split by columns over this and the following tables (the HTML charts split nine columns 6 + 3). */
+  continued?: boolean;
+}
+
+/** Rows × the ids of a column axis, every cell of one type. */
+export interface MatrixTableConfig extends TableBase {
+  columns: string;
+  cell: CellConfig;
+  accessor?: string;
+  accessors?: Accessors;
+}
+
+/** One record per row: named columns, in order after the label column, each with its own type. */
+export interface RecordColumnConfig {
+  id: string;
+  cell: CellConfig;
+  /** (row, locale?) → the cell's value (a text in that locale). */
+  accessor?: string;
+}
+
+export interface RecordTableConfig extends TableBase {
+  columns: RecordColumnConfig[];
+}
+
+export type TableConfig = MatrixTableConfig | RecordTableConfig;
+
+/** Checks across tables of one article. */
+export type CrossTableCheck =
+  /** Every id of `table`'s row axis used in `usedIn` (as a row, a column or a ref target) is a row of `table`, and the reverse. */
+  | { rule: 'described'; table: string; usedIn: string[] }
+  /** A ref matrix and a mentions matrix state the same transitions: ref[row][column] = target exactly when mentions[row][target] names column. */
+  | { rule: 'agree'; ref: string; mentions: string };
+
+/** A message the article states (found by a text rule) or one only the terms give. */
+export type MessageConfig = TextRule | { rule: 'terms' };
+
+/** sources/<spec-id>/spec.config.json, after schema validation. */
+export interface SpecConfig {
   id: string;
   referenceLocale: string;
   primarySources?: Record<string, string>;
   title?: TextRule;
   suppressions?: Suppression[];
+  axes: Record<string, AxisConfig>;
+  /** Closed value sets of enum cells: vocabulary id → value ids. */
+  vocabularies?: Record<string, string[]>;
+  tables: TableConfig[];
+  messages?: Record<string, MessageConfig>;
+  checks?: CrossTableCheck[];
 }
 
-/** spec.config.json of a states × operations chart. */
-export interface MatrixConfig extends ConfigBase {
-  kind: 'permission-matrix';
-  states: string[];
-  operations: string[];
-  marks?: { allowed: string[] };
-  messages: Record<string, TextRule> & { operationNotAllowed: TextRule };
-}
-
-export interface TransitionTableConfig {
-  table: number;
-  headerRow?: number;
-  stateGroup: string;
-}
-
-/** spec.config.json of an article with state descriptions and transition tables. */
-export interface TransitionConfig extends ConfigBase {
-  kind: 'transition-article';
-  stateGroups: { id: string; table: number; states: string[] }[];
-  operations: string[];
-  transitions: { during: TransitionTableConfig; beforeAfter: TransitionTableConfig };
-}
-
-/** sources/<spec-id>/spec.config.json, after schema validation. */
-export type SpecConfig = MatrixConfig | TransitionConfig;
+export const isMatrixTable = (table: TableConfig): table is MatrixTableConfig => typeof table.columns === 'string';
 
 /**
  * A reviewed label. `variants` are other right spellings; `mistranslations` are
@@ -54,13 +119,20 @@ export type SpecConfig = MatrixConfig | TransitionConfig;
  */
 export type TermEntry = string | { label: string; variants?: string[]; mistranslations?: string[]; note?: string; review?: string };
 
+/** Reviewed texts of one table in one language. */
+export interface TableTerms {
+  /** The label column's heading (top-left cell), e.g. "Service state". */
+  corner?: string;
+}
+
 /** sources/<spec-id>/terms/<locale>.json, after schema validation. */
 export interface TermsFile {
   locale: string;
-  stateHeader?: string;
-  states?: Record<string, TermEntry>;
-  stateGroups?: Record<string, Record<string, TermEntry>>;
-  operations: Record<string, TermEntry>;
+  /** axis id → id → label. */
+  axes: Record<string, Record<string, TermEntry>>;
+  /** vocabulary id (or "mark", the booleans true and false) → value id → the word written in cells. */
+  values?: Record<string, Record<string, TermEntry>>;
+  tables?: Record<string, TableTerms>;
   messages?: Record<string, string>;
 }
 
@@ -82,11 +154,11 @@ export interface Loaded<T> {
   value: T;
 }
 
-export interface SpecInput<Config extends SpecConfig = SpecConfig> {
+export interface SpecInput {
   id: string;
   /** Folder relative to the root, e.g. `sources/biztalk-services-state-chart`. */
   dir: string;
-  config: Loaded<Config>;
+  config: Loaded<SpecConfig>;
   terms: Map<string, Loaded<TermsFile>>;
   /** Locales that have a terms file, even one that failed to load. */
   termsFiles: Set<string>;
