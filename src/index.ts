@@ -7,5 +7,5 @@ export { formatSarif } from './diagnostics/report/sarif.js';
 export { findDrift } from './emit/drift.js';
 export type { OutputFile } from './emit/emit.js';
 export { DEFAULT_LIMITS, type Limits, type ProjectFile } from './load/types.js';
-export type { Spec, SpecItem, SpecSource, Localized } from './spec/types.js';
+export type { Spec, SpecAxis, SpecCell, SpecItem, SpecSource, SpecTable, SpecVocabulary, Localized } from './build/types.js';
 export { loadAssets, readProjectFiles } from './cli/files.js';

@@ -1,24 +1,22 @@
 import { createHash } from 'node:crypto';
+import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
+import { buildSpec } from './build/build.js';
+import type { Spec } from './build/types.js';
+import { cellAgreement, translatedLabels, type Share } from './check/agreement.js';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
-import { matrixAgreement, transitionAgreement, translatedLabels, type Share } from './check/agreement.js';
 import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
+import { checkAcrossTables } from './check/tables.js';
 import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
 import { emitSpec, GENERATED_DIR, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
-import { sameLanguage } from './load/terms.js';
 import { createRenderer, type Templates } from './emit/render.js';
-import { loadProject } from './load/project.js';
-import { DEFAULT_LIMITS, type Limits, type MatrixConfig, type ProjectFile, type SourceFile, type SpecInput, type TransitionConfig } from './load/types.js';
 import { outputPathProblem } from './load/paths.js';
-import { analyzeTransitionSource, type TransitionAnalysis } from './transitions/analyze.js';
-import { buildTransitionSpec } from './transitions/build.js';
-import { checkTransitionsAgainstReference, checkTransitionTables } from './transitions/check.js';
+import { loadProject } from './load/project.js';
+import { sameLanguage } from './load/terms.js';
+import { DEFAULT_LIMITS, type Limits, type ProjectFile, type SourceFile, type SpecInput } from './load/types.js';
 import { createValidators, type PrecompiledValidators, type Schemas, type Validators } from './load/validators.js';
-import { analyzeSource, primarySources, type SourceAnalysis } from './spec/analyze.js';
-import { buildSpec } from './spec/build.js';
-import type { Spec } from './spec/types.js';
-import { validateSpec } from './spec/validate.js';
+import { validateSpec } from './validate/validate.js';
 
 /** The tool's own files: JSON Schemas and Handlebars templates. */
 export interface Assets {
@@ -160,17 +158,11 @@ function compileSpec(
 ): { spec?: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
   const analyze = memoized(input, analyses);
-  const built = isTransitionInput(input)
-    ? compileTransitionArticle(input, diagnostics, measures, analyze)
-    : compileMatrix(input as SpecInput<MatrixConfig>, diagnostics, measures, analyze);
+  const built = compileArticle(input, diagnostics, measures, analyze);
   if (built) diagnostics.push(...validateSpec(built, validators.spec, input.config.document.file));
   const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
   if (built) result.spec = built;
   return result;
-}
-
-function isTransitionInput(input: SpecInput): input is SpecInput<TransitionConfig> {
-  return input.config.value.kind === 'transition-article';
 }
 
 /** Sources whose locale has terms: without them labels cannot be resolved, and terms-missing is the one finding. */
@@ -199,7 +191,7 @@ function memoized(input: SpecInput, analyses: AnalysisMemo | undefined): Analyze
   };
 }
 
-function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
+function compileArticle(input: SpecInput, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
   const config = input.config.value;
   const analyses: SourceAnalysis[] = [];
   for (const source of resolvableSources(input)) {
@@ -211,32 +203,15 @@ function compileMatrix(input: SpecInput<MatrixConfig>, diagnostics: Diagnostic[]
   const built = buildSpec(input, analyses, primaries);
   diagnostics.push(...built.diagnostics);
   const reference = primaries.get(config.referenceLocale);
-  for (const analysis of reference ? analyses : []) {
-    if (analysis === reference) continue;
-    diagnostics.push(...checkSourceTexts(analysis, config));
-    diagnostics.push(...checkAgainstReference(analysis, reference!, config));
-  }
-  for (const analysis of reference ? analyses : []) measures.push(measure(analysis, matrixAgreement(analysis, reference!), config.referenceLocale));
-  diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
-  return built.value;
-}
-
-function compileTransitionArticle(input: SpecInput<TransitionConfig>, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
-  const config = input.config.value;
-  const analyses: TransitionAnalysis[] = [];
-  for (const source of resolvableSources(input)) {
-    const analyzed = analyze(source, () => analyzeTransitionSource(source, input));
-    analyses.push(analyzed.value);
-    diagnostics.push(...analyzed.diagnostics);
-  }
-  const primaries = primarySources(analyses, input);
-  const built = buildTransitionSpec(input, analyses, primaries);
-  diagnostics.push(...built.diagnostics);
-  const reference = primaries.get(config.referenceLocale);
-  if (reference) diagnostics.push(...checkTransitionTables(reference, config));
-  for (const analysis of reference ? analyses : []) {
-    if (analysis !== reference) diagnostics.push(...checkTransitionsAgainstReference(analysis, reference!, config));
-    measures.push(measure(analysis, transitionAgreement(analysis, reference!), config.referenceLocale));
+  if (reference) {
+    diagnostics.push(...checkAcrossTables(reference, config));
+    for (const analysis of analyses) {
+      if (analysis !== reference) {
+        diagnostics.push(...checkSourceTexts(analysis, config));
+        diagnostics.push(...checkAgainstReference(analysis, reference, config));
+      }
+      measures.push(measure(analysis, cellAgreement(analysis, reference, config), config.referenceLocale));
+    }
   }
   diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
   return built.value;

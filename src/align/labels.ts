@@ -46,7 +46,7 @@ export interface LabelRecord {
 export interface Vocabulary {
   noun: string;
   header: 'row' | 'column';
-  extraCode: 'state-extra' | 'operation-extra';
+  extraCode: 'row-extra' | 'column-extra';
   pointer: string;
   order: readonly string[];
   /** normalized reviewed label → id */

@@ -1,6 +1,8 @@
+import type { SourceAnalysis } from '../align/analyze.js';
 import type { LabelRecord } from '../align/labels.js';
-import type { SourceAnalysis } from '../spec/analyze.js';
-import { pairKey, type TransitionAnalysis } from '../transitions/analyze.js';
+import { sameValue } from '../align/cells.js';
+import { cellKey } from '../align/tables.js';
+import { isMatrixTable, type SpecConfig } from '../load/types.js';
 
 export interface Share {
   /** How many agree (or are translated). */
@@ -8,41 +10,31 @@ export interface Share {
   total: number;
 }
 
-/** How many of the reference's facts a source states the same way; a fact the source lacks disagrees. */
-export function matrixAgreement(analysis: SourceAnalysis, reference: SourceAnalysis): Share {
-  let count = 0;
-  for (const [key, expected] of reference.matrix.facts) {
-    if (analysis.matrix.facts.get(key)?.allowed === expected.allowed) count++;
-  }
-  return { count, total: reference.matrix.facts.size };
-}
-
 /**
- * Every cell of the reference's two transition tables, empty ones included:
- * the same resulting state ("during"), the same operations ("before and after").
+ * How many of the reference's comparable cells (every row × column of its
+ * tables, empty ones included; text cells are prose and not compared) a
+ * source states the same way. A cell the source lacks disagrees.
  */
-export function transitionAgreement(analysis: TransitionAnalysis, reference: TransitionAnalysis): Share {
+export function cellAgreement(analysis: SourceAnalysis, reference: SourceAnalysis, config: SpecConfig): Share {
   let count = 0;
   let total = 0;
-  const { during, beforeAfter } = reference.axes;
-  for (const from of during.rows.keys()) {
-    for (const operation of during.columns.keys()) {
-      total++;
-      const key = pairKey(from, operation);
-      const mine = analysis.during.get(key);
-      const expected = reference.during.get(key);
-      const present = analysis.axes.during.rows.has(from) && analysis.axes.during.columns.has(operation);
-      if (present && Boolean(mine) === Boolean(expected) && mine?.to === expected?.to) count++;
-    }
-  }
-  for (const from of beforeAfter.rows.keys()) {
-    for (const to of beforeAfter.columns.keys()) {
-      total++;
-      const key = pairKey(from, to);
-      const mine = analysis.beforeAfter.get(key)?.operations.join() ?? '';
-      const expected = reference.beforeAfter.get(key)?.operations.join() ?? '';
-      const present = analysis.axes.beforeAfter.rows.has(from) && analysis.axes.beforeAfter.columns.has(to);
-      if (present && mine === expected) count++;
+  for (const table of config.tables) {
+    const theirs = reference.tables.get(table.id);
+    if (!theirs) continue;
+    const mine = analysis.tables.get(table.id);
+    for (const row of theirs.rows.keys()) {
+      for (const column of theirs.columns.keys()) {
+        const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
+        if (type.type === 'text') continue;
+        const key = cellKey(row, column);
+        const expected = theirs.cells.get(key);
+        // A mark matrix states every cell; one the reference could not read is no fact to agree with.
+        if (type.type === 'mark' && !expected) continue;
+        total++;
+        const stated = mine?.cells.get(key);
+        const present = mine !== undefined && mine.rows.has(row) && mine.columns.has(column);
+        if (present && (stated === undefined) === (expected === undefined) && sameValue(stated?.value, expected?.value)) count++;
+      }
     }
   }
   return { count, total };

@@ -1,62 +1,72 @@
-import { factKey, markWord } from '../align/matrix.js';
+import type { SourceAnalysis } from '../align/analyze.js';
+import { DEFAULT_MARKS, sameValue } from '../align/cells.js';
+import { cellKey, describeValue } from '../align/tables.js';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { normalizeLabel, sameLanguage } from '../load/terms.js';
-import type { MatrixConfig } from '../load/types.js';
-import type { SourceAnalysis } from '../spec/analyze.js';
+import { isMatrixTable, type CellConfig, type SpecConfig } from '../load/types.js';
+
+/** Text cells are prose in each language: only their presence can be compared across locales. */
+const comparable = (cell: CellConfig): boolean => cell.type !== 'text';
 
 /**
- * Compares one source with the reference: every fact, every state and
- * operation, and the messages. Each finding names both sides.
+ * Compares one source with the reference: every row and column, every
+ * comparable cell, the marks and the messages. Each finding names both sides.
  */
-export function checkAgainstReference(analysis: SourceAnalysis, reference: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
+export function checkAgainstReference(analysis: SourceAnalysis, reference: SourceAnalysis, config: SpecConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const { matrix, source } = analysis;
+  const { source } = analysis;
   const base = { spec: config.id, locale: source.locale };
   const fileStart: Location = { file: source.path, line: 1, column: 1 };
-  const firstHeader = [...matrix.operations.values(), ...matrix.states.values()][0]?.location ?? fileStart;
 
-  // A source with no readable table already has its own error; listing every id again adds nothing.
-  const hasChart = matrix.states.size > 0 || matrix.operations.size > 0;
-  for (const [axis, code, noun] of [
-    ['states', 'state-missing', 'row'],
-    ['operations', 'operation-missing', 'column'],
-  ] as const) {
-    if (!hasChart) break;
-    const missing = config[axis].filter((id) => !matrix[axis].has(id));
-    for (const id of missing) {
-      const referenceHeader = reference.matrix[axis].get(id);
-      diagnostics.push(
-        diagnostic(code, {
-          ...base,
-          at: firstHeader,
-          message: `${source.name} has no ${noun} for ${id}, which the reference has; its facts are unchecked.`,
-          related: referenceHeader ? [{ ...referenceHeader.location, message: `The reference ${noun} "${referenceHeader.label}".` }] : [],
-        }),
-      );
+  for (const table of config.tables) {
+    const mine = analysis.tables.get(table.id);
+    const theirs = reference.tables.get(table.id);
+    // A source without this table already has its own error; listing every id again adds nothing.
+    if (!mine || !theirs || (mine.rows.size === 0 && mine.columns.size === 0)) continue;
+    const firstHeader = [...mine.columns.values(), ...mine.rows.values()][0]?.location ?? mine.location;
+    const axes = [['rows', 'row-missing', 'row'], ...(isMatrixTable(table) ? [['columns', 'column-missing', 'column'] as const] : [])] as const;
+    for (const [axis, code, noun] of axes) {
+      for (const [id, header] of theirs[axis]) {
+        if (mine[axis].has(id)) continue;
+        diagnostics.push(
+          diagnostic(code, {
+            ...base,
+            at: firstHeader,
+            message: `Table "${table.id}" of ${source.name} has no ${noun} for ${id}, which the reference has; its cells are unchecked.`,
+            related: [{ ...header.location, message: `The reference ${noun} "${header.label}".` }],
+          }),
+        );
+      }
     }
-  }
-
-  for (const state of config.states) {
-    for (const operation of config.operations) {
-      const key = factKey(state, operation);
-      const stated = matrix.facts.get(key);
-      const expected = reference.matrix.facts.get(key);
-      if (!stated || !expected || stated.allowed === expected.allowed) continue;
-      diagnostics.push(
-        diagnostic('fact-mismatch', {
-          ...base,
-          at: stated.cell.location,
-          message: `${state} × ${operation} is ${markWord(stated.allowed)} here but ${markWord(expected.allowed)} in the reference ${reference.source.name}.`,
-          related: [{ ...expected.cell.location, message: `The reference cell (${markWord(expected.allowed)}).` }],
-        }),
-      );
+    for (const row of theirs.rows.keys()) {
+      if (!mine.rows.has(row)) continue;
+      for (const column of theirs.columns.keys()) {
+        if (!mine.columns.has(column)) continue;
+        const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
+        if (!comparable(type)) continue;
+        const key = cellKey(row, column);
+        const stated = mine.cells.get(key);
+        const expected = theirs.cells.get(key);
+        // A mark cell that could not be read was reported where it is; an absent enum word is a difference.
+        if (type.type === 'mark' && (!stated || !expected)) continue;
+        if (sameValue(stated?.value, expected?.value) && (stated === undefined) === (expected === undefined)) continue;
+        diagnostics.push(
+          diagnostic('fact-mismatch', {
+            ...base,
+            at: stated?.cell.location ?? mine.rows.get(row)!.location,
+            message: `${row} × ${column} is ${describeValue(stated)} in ${source.name} but ${describeValue(expected)} in the reference ${reference.source.name}.`,
+            related: [{ ...(expected?.cell.location ?? theirs.rows.get(row)!.location), message: `The reference cell (${describeValue(expected)}).` }],
+          }),
+        );
+      }
     }
   }
 
   diagnostics.push(...unusualMarks(analysis, reference, config));
 
   const bothSameLanguage = sameLanguage(source.locale, reference.source.locale);
-  for (const key of Object.keys(config.messages)) {
+  for (const [key, rule] of Object.entries(config.messages ?? {})) {
+    if (rule.rule === 'terms') continue;
     const found = analysis.messages[key];
     const expected = reference.messages[key];
     if (!found) {
@@ -64,7 +74,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
         diagnostic('message-missing', {
           ...base,
           at: fileStart,
-          message: `No ${key} message found in ${source.name} by the "${config.messages[key]!.rule}" rule; the reference text is used for ${source.locale}.`,
+          message: `No ${key} message found in ${source.name} by the "${rule.rule}" rule; the reference text is used for ${source.locale}.`,
           related: expected ? [{ ...expected.location, message: `The reference message "${expected.text}".` }] : [],
         }),
       );
@@ -82,16 +92,22 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
   return diagnostics;
 }
 
-/** One finding per mark the reference never uses, at its first cell, counting the cells that use it. */
-function unusualMarks(analysis: SourceAnalysis, reference: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
-  const usual = new Set([...reference.matrix.facts.values()].filter((fact) => fact.allowed).map((fact) => fact.cell.text.trim()));
+/** One finding per mark the reference never uses for true, at its first cell, counting the cells that use it. */
+function unusualMarks(analysis: SourceAnalysis, reference: SourceAnalysis, config: SpecConfig): Diagnostic[] {
+  // Only marks count: a yes/no word is the language's, not a choice of symbol.
+  const trueCells = (of: SourceAnalysis) =>
+    config.tables.flatMap((table) => {
+      if (!isMatrixTable(table) || table.cell.type !== 'mark') return [];
+      const marks = new Set<string>(table.cell.marks ?? DEFAULT_MARKS);
+      return [...(of.tables.get(table.id)?.cells.values() ?? [])].filter((cell) => cell.value === true && marks.has(cell.text));
+    });
+  const usual = new Set(trueCells(reference).map((cell) => cell.text));
   const byMark = new Map<string, Map<number, Location>>();
-  for (const fact of analysis.matrix.facts.values()) {
-    const mark = fact.cell.text.trim();
-    if (!fact.allowed || usual.has(mark)) continue;
-    const cells = byMark.get(mark) ?? new Map<number, Location>();
-    cells.set(fact.cell.range[0], fact.cell.location);
-    byMark.set(mark, cells);
+  for (const cell of trueCells(analysis)) {
+    if (usual.has(cell.text)) continue;
+    const cells = byMark.get(cell.text) ?? new Map<number, Location>();
+    cells.set(cell.cell.range[0], cell.cell.location);
+    byMark.set(cell.text, cells);
   }
   const usualList = [...usual].join(' ');
   return [...byMark].map(([mark, cells]) => {
@@ -100,13 +116,13 @@ function unusualMarks(analysis: SourceAnalysis, reference: SourceAnalysis, confi
       spec: config.id,
       locale: analysis.source.locale,
       at: first,
-      message: `${analysis.source.name} marks ${cells.size} allowed cell(s) with "${mark}", which the reference ${reference.source.name} never uses (it writes ${usualList}); they are read as allowed.`,
+      message: `${analysis.source.name} marks ${cells.size} true cell(s) with "${mark}", which the reference ${reference.source.name} never uses (it writes ${usualList}); they are read as true.`,
     });
   });
 }
 
 /** Findings about a source that do not need the reference. */
-export function checkSourceTexts(analysis: SourceAnalysis, config: MatrixConfig): Diagnostic[] {
+export function checkSourceTexts(analysis: SourceAnalysis, config: SpecConfig): Diagnostic[] {
   if (analysis.title) return [];
   return [
     diagnostic('title-missing', {

@@ -141,10 +141,15 @@ export const CODES = {
     summary: 'A source\'s tables differ in shape (tables, rows, columns) from every version of the reference locale.',
     help: 'Compare the table with the reference and restore the missing or extra rows and columns.',
   },
-  'mark-unknown': {
+  'value-unknown': {
     severity: 'error',
-    summary: 'A cell holds something that is neither an allowed mark (√ ✔ ✓ x X ○) nor blank.',
-    help: 'Write one of the allowed marks, or leave the cell blank for "not allowed".',
+    summary: "A cell holds a word that is not a value of its cell type in the locale's terms (a mark: none of √ ✔ ✓ x X ○, blank, or a yes/no word of values.mark), so its fact cannot be read.",
+    help: 'Write one of the values (the message lists them), or add the word to terms/<locale>.json under values as a variant if it is right.',
+  },
+  'value-untranslated': {
+    severity: 'warning',
+    summary: "A cell uses the reference language's word for its value (\"Yes\" in a Polish table) instead of this locale's word; it is read as that value.",
+    help: 'Translate the word in the source (the message gives the reviewed word).',
   },
 
   // --- labels -------------------------------------------------------------
@@ -178,43 +183,43 @@ export const CODES = {
     summary: 'statespec locale add bootstrapped a label that looks wrong (repeated, untranslated, another id\'s term, or empty).',
     help: 'Review the entry in the new terms file; the build reports it as terms-review until you remove its "review" field.',
   },
-  'state-missing': {
+  'row-missing': {
     severity: 'warning',
-    summary: 'A state of the reference has no row in this source.',
+    summary: 'A row of a reference table (one of its row axis ids) has no row in this source.',
     help: 'Add the missing row to the source.',
   },
-  'state-extra': {
+  'row-extra': {
     severity: 'warning',
-    summary: 'A source has a row for a state the reference does not have.',
-    help: 'Remove the row, or add the state to the reference and the config.',
+    summary: 'A source has a row that names no id of the table\'s row axis, while every id already has its row.',
+    help: 'Remove the row, or add the id to the axis in spec.config.json and to the reference.',
   },
-  'operation-missing': {
+  'column-missing': {
     severity: 'warning',
-    summary: 'An operation of the reference has no column in this source.',
+    summary: 'A column of a reference table has no column in this source.',
     help: 'Add the missing column to the source.',
   },
-  'operation-extra': {
+  'column-extra': {
     severity: 'warning',
-    summary: 'A source has a column for an operation the reference does not have.',
-    help: 'Remove the column, or add the operation to the reference and the config.',
+    summary: 'A source has a column that names no id of the table\'s column axis, while every id already has its column.',
+    help: 'Remove the column, or add the id to the axis in spec.config.json and to the reference.',
   },
 
-  'transition-outcome': {
+  'ref-untargeted': {
     severity: 'info',
-    summary: 'A transition cell names no state (e.g. "Race condition"); it is kept as an outcome note without a resulting state.',
-    help: 'Nothing to do if the text is an outcome; if it should name a state, fix the label or add it to the terms.',
+    summary: 'A ref cell names no id of its axis (e.g. "Race condition"); it is kept as a note without a target.',
+    help: 'Nothing to do if the text is an outcome; if it should name an id, fix the label or add it to the terms.',
   },
 
   // --- facts and messages ---------------------------------------------------
   'fact-mismatch': {
     severity: 'error',
     summary: 'A cell states a different fact from the reference.',
-    help: 'Correct the mark in this source (or the reference, if the reference is wrong).',
+    help: 'Correct the cell in this source (or the reference, if the reference is wrong).',
   },
   'fact-conflict': {
     severity: 'error',
-    summary: 'One source states the same state × operation twice with different marks.',
-    help: 'Keep one row or column for each state and operation.',
+    summary: 'One source states the same cell (row × column) twice with different values.',
+    help: 'Keep one row or column for each id.',
   },
   'message-missing': {
     severity: 'warning',
@@ -237,14 +242,14 @@ export const CODES = {
     help: 'Add a "# Title" heading to the source.',
   },
 
-  'state-undescribed': {
+  'row-undescribed': {
     severity: 'warning',
-    summary: 'A state used in a transition table has no row in its description table, or a described state appears in no transition table.',
-    help: 'Describe the state, or check the transition tables for a missing or misnamed state.',
+    summary: 'An id used in the tables a "described" check names has no row in the describing table, or a described id is used in none of them.',
+    help: 'Describe the id, or check the other tables for a missing or misnamed one.',
   },
-  'transition-disagreement': {
+  'tables-disagree': {
     severity: 'warning',
-    summary: 'The "during an operation" table and the "before and after" table of one article disagree about where an operation leads.',
+    summary: 'A ref table and a mentions table that an "agree" check pairs disagree about where a row and column lead (the "during" and "before and after" tables).',
     help: 'Check both cells against the product; fix the table that is wrong.',
   },
 

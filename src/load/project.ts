@@ -1,3 +1,4 @@
+import { checkModel } from './model.js';
 import { createHash } from 'node:crypto';
 import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { escapePointer, parseJson, validateJson } from './json.js';
@@ -102,6 +103,11 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
         message: `spec.config.json: "id" is "${config.value.id}" but the folder is "${id}"; they must be the same.`,
       }),
     );
+    return { value: undefined, diagnostics };
+  }
+  const modelProblems = checkModel(config.value, config.document);
+  if (modelProblems.length > 0) {
+    diagnostics.push(...modelProblems);
     return { value: undefined, diagnostics };
   }
   const reference = checkLocaleTag(config.value.referenceLocale);

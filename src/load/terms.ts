@@ -1,7 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Loaded, SpecConfig, TermEntry, TermsFile } from './types.js';
-
-export type Axis = 'states' | 'operations';
+import { escapePointer } from './json.js';
+import { isMatrixTable, type CellConfig, type Loaded, type SpecConfig, type TableConfig, type TermEntry, type TermsFile } from './types.js';
 
 /** Runs of whitespace (line breaks included) become one space; the ends are trimmed. */
 export function collapseWhitespace(text: string): string {
@@ -31,30 +30,76 @@ export function acceptedLabels(entry: TermEntry): string[] {
   return typeof entry === 'string' ? [entry] : [entry.label, ...(entry.variants ?? [])];
 }
 
+/** The id of the built-in boolean vocabulary of mark cells, whose values are `true` and `false`. */
+export const MARK_VOCABULARY = 'mark';
+export const MARK_VALUES = ['true', 'false'] as const;
+
+/** One id namespace of a terms file: an axis's labels or a vocabulary's words. */
+export interface TermSet {
+  /** Where it lives in a terms file, e.g. `/axes/states` or `/values/billing`. */
+  pointer: string;
+  noun: string;
+  ids: string[];
+  entries: Record<string, TermEntry>;
+  /** Values are words of cells; a terms file need not list every one (a mark table of check marks needs none). */
+  optional: boolean;
+}
+
 /** Each id namespace of a config, with where its terms live in a terms file. */
-export function termSets(config: SpecConfig, terms: TermsFile): { pointer: string; noun: string; ids: string[]; entries: Record<string, TermEntry> }[] {
-  if (config.kind === 'permission-matrix') {
-    return [
-      { pointer: '/states', noun: 'states', ids: config.states, entries: terms.states ?? {} },
-      { pointer: '/operations', noun: 'operations', ids: config.operations, entries: terms.operations },
-    ];
-  }
-  return [
-    ...config.stateGroups.map((group) => ({
-      pointer: `/stateGroups/${group.id}`,
-      noun: `${group.id} states`,
-      ids: group.states,
-      entries: terms.stateGroups?.[group.id] ?? {},
-    })),
-    { pointer: '/operations', noun: 'operations', ids: config.operations, entries: terms.operations },
-  ];
+export function termSets(config: SpecConfig, terms: Pick<TermsFile, 'axes' | 'values'>): TermSet[] {
+  const axes = Object.entries(config.axes).map(([id, axis]) => ({
+    pointer: `/axes/${id}`,
+    noun: `${axis.noun ?? id} ids`,
+    ids: axis.ids,
+    entries: ownEntry(terms.axes, id) ?? {},
+    optional: false,
+  }));
+  const usesMark = config.tables.some((table) => cellConfigs(table).some((cell) => cell.type === 'mark'));
+  const vocabularies = Object.entries(config.vocabularies ?? {}).map(([id, values]) => ({
+    pointer: `/values/${id}`,
+    noun: `${id} values`,
+    ids: values,
+    entries: ownEntry(terms.values, id) ?? {},
+    optional: false,
+  }));
+  const marks = usesMark
+    ? [{ pointer: `/values/${MARK_VOCABULARY}`, noun: 'mark words', ids: [...MARK_VALUES], entries: ownEntry(terms.values, MARK_VOCABULARY) ?? {}, optional: true }]
+    : [];
+  return [...axes, ...vocabularies, ...marks];
+}
+
+function ownEntry<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The cell types of a table: a matrix's one, or each record column's. */
+export function cellConfigs(table: TableConfig): CellConfig[] {
+  return isMatrixTable(table) ? [table.cell] : table.columns.map((column) => column.cell);
 }
 
 /** Unknown ids are errors, missing ids warnings, one label for two ids an error. */
 export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFile>, config: SpecConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { document, value } = terms;
-  for (const { pointer, noun, ids, entries } of termSets(config, value)) {
+  const known = (pointer: string, names: Iterable<string>, what: string): void => {
+    const record = pointer === '/axes' ? value.axes : pointer === '/values' ? value.values : value.tables;
+    const allowed = new Set(names);
+    for (const name of Object.keys(record ?? {})) {
+      if (allowed.has(name)) continue;
+      diagnostics.push(
+        diagnostic('terms-invalid', {
+          at: document.locate(`${pointer}/${escapePointer(name)}`, true),
+          spec: specId,
+          locale,
+          message: `"${name}" is not ${what} of spec.config.json (${[...allowed].join(', ') || 'none'}).`,
+        }),
+      );
+    }
+  };
+  known('/axes', Object.keys(config.axes), 'an axis');
+  known('/values', termSets(config, value).filter((set) => set.pointer.startsWith('/values/')).map((set) => set.pointer.slice('/values/'.length)), 'a vocabulary');
+  known('/tables', config.tables.map((table) => table.id), 'a table');
+  for (const { pointer, noun, ids, entries, optional } of termSets(config, value)) {
     const known = new Set(ids);
     const owner = new Map<string, string>();
     for (const [id, entry] of Object.entries(entries)) {
@@ -98,7 +143,7 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
       }
     }
     const missing = ids.filter((id) => !Object.hasOwn(entries, id));
-    if (missing.length > 0) {
+    if (missing.length > 0 && !(optional && missing.length === ids.length)) {
       diagnostics.push(
         diagnostic('terms-incomplete', {
           at: document.locate(pointer, true),

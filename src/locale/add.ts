@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
+import { analyzeSource, primarySources, type SourceAnalysis } from '../align/analyze.js';
+import { DEFAULT_MARKS } from '../align/cells.js';
 import type { LabelRecord } from '../align/labels.js';
 import { shapeDifference, sameShape, tableShapes } from '../check/shape.js';
 import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { extractTables } from '../extract/tables.js';
+import type { Table } from '../extract/types.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { loadProject } from '../load/project.js';
+import { collapseWhitespace, MARK_VOCABULARY, normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
 import { decodeText } from '../load/text.js';
-import { normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
-import type { Limits, MatrixConfig, ProjectFile, SourceFile, SpecInput, TermEntry, TermsFile, TransitionConfig } from '../load/types.js';
+import { isMatrixTable, type Limits, type ProjectFile, type SourceFile, type SpecInput, type TermEntry, type TermsFile } from '../load/types.js';
 import { createValidators, type Schemas } from '../load/validators.js';
-import { analyzeSource, primarySources } from '../spec/analyze.js';
-import { analyzeTransitionSource } from '../transitions/analyze.js';
+import { parseSource } from '../parse/markdown.js';
 
 export interface AddLocaleRequest {
   /** Every file under sources/, as for compile(). */
@@ -40,7 +43,7 @@ interface Analysis {
   source: SourceFile;
   metadata: { date?: string };
   labels: LabelRecord[];
-  stateHeader?: { label: string; location: Location };
+  analysis: SourceAnalysis;
 }
 
 /**
@@ -147,14 +150,8 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
 }
 
 function analyze(source: SourceFile, input: SpecInput): Analysis {
-  if (input.config.value.kind === 'transition-article') {
-    const { value } = analyzeTransitionSource(source, input as SpecInput<TransitionConfig>);
-    return { source, metadata: value.metadata, labels: value.labels };
-  }
-  const { value } = analyzeSource(source, input as SpecInput<MatrixConfig>);
-  const result: Analysis = { source, metadata: value.metadata, labels: value.labels };
-  if (value.matrix.stateHeader) result.stateHeader = value.matrix.stateHeader;
-  return result;
+  const { value } = analyzeSource(source, input);
+  return { source, metadata: value.metadata, labels: value.labels, analysis: value };
 }
 
 interface Draft {
@@ -180,22 +177,23 @@ function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale
     drafts.set(key, draft);
   }
 
+  for (const draft of valueDrafts(mine, match, spec)) drafts.set(`${draft.pointer}\u0000${draft.id}`, draft);
+
   const referenceLabel = (pointer: string, id: string): string | undefined => {
     const entry = termMapAt(referenceTerms, pointer)?.[id];
     return entry === undefined ? undefined : preferredLabel(entry);
   };
   const diagnostics: Diagnostic[] = [];
   const document: Record<string, unknown> = { $schema: TERMS_SCHEMA_REF, locale };
-  const cornerLabel = mine.stateHeader?.label;
-  if (cornerLabel !== undefined && !NO_WORDS.test(cornerLabel)) document.stateHeader = cornerLabel;
+  const corners = cornerTerms(mine, spec);
   let count = 0;
-  for (const { pointer, ids } of termSets(config, { locale, operations: {} })) {
+  for (const { pointer, ids } of termSets(config, { axes: {} })) {
     const entries: Record<string, TermEntry> = {};
     const inSet = [...drafts.values()].filter((draft) => draft.pointer === pointer);
     for (const id of ids) {
       const draft = inSet.find((candidate) => candidate.id === id);
       if (!draft) continue;
-      const labels = [...new Map(draft.seen.map((seen) => [normalizeLabel(seen.label), seen])).values()];
+      const labels = distinctLabels(draft, pointer.startsWith('/values/') ? referenceLabel(pointer, id) : undefined);
       const first = labels[0]!;
       const reasons: string[] = [];
       let label = first.label;
@@ -230,28 +228,81 @@ function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale
         }),
       );
     }
-    setAt(document, pointer, entries);
+    if (Object.keys(entries).length > 0 || pointer.startsWith('/axes/')) setAt(document, pointer, entries);
   }
+  if (Object.keys(corners).length > 0) document.tables = corners;
   diagnostics.sort(compareDiagnostics);
   return { json: `${JSON.stringify(document, null, 2)}\n`, count, diagnostics };
 }
 
+/** Distinct spellings, case-folded; value words most used first, and the reference language's word dropped when the source also has its own. */
+function distinctLabels(draft: Draft, referenceWord: string | undefined): { label: string; location: Location }[] {
+  const byKey = new Map<string, { seen: { label: string; location: Location }; uses: number }>();
+  for (const seen of draft.seen) {
+    const key = normalizeLabel(seen.label);
+    const known = byKey.get(key);
+    if (known) known.uses++;
+    else byKey.set(key, { seen, uses: 1 });
+  }
+  let found = [...byKey.values()];
+  if (referenceWord === undefined) return found.map(({ seen }) => seen);
+  const own = found.filter(({ seen }) => normalizeLabel(seen.label) !== normalizeLabel(referenceWord));
+  // A "Yes" among "Tak" cells is left for the build to report (value-untranslated), not learnt as a variant.
+  if (own.length > 0) found = own;
+  return found.sort((a, b) => b.uses - a.uses).map(({ seen }) => seen);
+}
+
+/**
+ * Value words by position: what the new source writes in each mark or enum
+ * cell where the reference states a value. Marks and blanks are not words.
+ */
+function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] {
+  const config = spec.config.value;
+  const grids: Table[] = extractTables(parseSource(mine.source)).value;
+  const drafts = new Map<string, Draft>();
+  for (const table of config.tables) {
+    const cells = match.analysis.tables.get(table.id)?.cells.values() ?? [];
+    for (const cell of cells) {
+      const type = isMatrixTable(table) ? table.cell : table.columns.find((column) => column.id === cell.column)!.cell;
+      if (type.type !== 'mark' && type.type !== 'enum') continue;
+      const found = grids[cell.position.table]?.grid[cell.position.row]?.[cell.position.column];
+      const word = found === undefined ? '' : collapseWhitespace(found.text);
+      if (word === '' || (type.type === 'mark' && new Set<string>(type.marks ?? DEFAULT_MARKS).has(word))) continue;
+      const pointer = `/values/${type.type === 'mark' ? MARK_VOCABULARY : type.vocabulary}`;
+      const id = String(cell.value);
+      const key = `${pointer}\u0000${id}`;
+      const draft = drafts.get(key) ?? { pointer, id, seen: [] };
+      draft.seen.push({ label: word, location: found!.location });
+      drafts.set(key, draft);
+    }
+  }
+  return [...drafts.values()];
+}
+
+/** Corner labels of the new source, for the tables whose reference terms give one (a reviewed heading the docs print). */
+function cornerTerms(mine: Analysis, spec: SpecInput): Record<string, { corner: string }> {
+  const referenceTerms = spec.terms.get(spec.config.value.referenceLocale)?.value;
+  const corners: Record<string, { corner: string }> = {};
+  for (const table of spec.config.value.tables) {
+    if (referenceTerms?.tables?.[table.id]?.corner === undefined) continue;
+    const label = mine.analysis.tables.get(table.id)?.corner?.label;
+    if (label !== undefined && !NO_WORDS.test(label)) corners[table.id] = { corner: label };
+  }
+  return corners;
+}
+
 function termMapAt(terms: TermsFile | undefined, pointer: string): Record<string, TermEntry> | undefined {
   if (!terms) return undefined;
-  const [, head, group] = pointer.split('/');
-  if (head === 'stateGroups') return terms.stateGroups?.[group!];
-  return head === 'states' ? terms.states : terms.operations;
+  const [, namespace, set] = pointer.split('/');
+  const record = namespace === 'values' ? terms.values : terms.axes;
+  return record && Object.hasOwn(record, set!) ? record[set!] : undefined;
 }
 
 function setAt(document: Record<string, unknown>, pointer: string, entries: Record<string, TermEntry>): void {
-  const [, head, group] = pointer.split('/');
-  if (head === 'stateGroups') {
-    const groups = (document.stateGroups ?? {}) as Record<string, unknown>;
-    groups[group!] = entries;
-    document.stateGroups = groups;
-  } else {
-    document[head!] = entries;
-  }
+  const [, namespace, set] = pointer.split('/');
+  const record = (document[namespace!] ?? {}) as Record<string, unknown>;
+  record[set!] = entries;
+  document[namespace!] = record;
 }
 
 function capitalize(text: string): string {

@@ -1,0 +1,184 @@
+import { diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Table } from '../extract/types.js';
+import { collapseWhitespace } from '../load/terms.js';
+import { isMatrixTable, type CellConfig, type TableConfig } from '../load/types.js';
+import { readCell, sameValue, type CellContext, type ReadCell } from './cells.js';
+import { resolveLabels, splitRowLabel, type Header, type LabelSlot, type Vocabulary } from './labels.js';
+import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from './layout.js';
+import { checkRowCells } from './row-cells.js';
+
+/** A stated cell, in canonical ids. */
+export interface AlignedCell extends ReadCell {
+  row: string;
+  column: string;
+  /** Where it sits: the document table and its grid slot (what `locale add` aligns a new source's words by). */
+  position: { table: number; row: number; column: number };
+}
+
+/** One configured table as one source states it. */
+export interface AlignedTable {
+  id: string;
+  /** Where the (first) document table starts. */
+  location: Location;
+  heading?: string;
+  corner?: { label: string; location: Location };
+  group?: string;
+  rows: Map<string, Header>;
+  /** Column ids: the column axis's ids of a matrix, the named columns of a record table. */
+  columns: Map<string, Header>;
+  /** Keyed by cellKey(row, column). */
+  cells: Map<string, AlignedCell>;
+}
+
+export function cellKey(row: string, column: string): string {
+  return `${row}\u0000${column}`;
+}
+
+export interface TableContext extends CellContext {
+  /** The vocabulary of an axis heading rows or columns. */
+  axis: (axis: string, header: Vocabulary['header']) => Vocabulary;
+}
+
+/** The document tables a configured table reads: its position, and the following ones when it is `continued`. */
+export function claimedTables(tables: readonly Table[], config: TableConfig, all: readonly TableConfig[]): Table[] {
+  const first = tables[config.position];
+  if (!first) return [];
+  if (!config.continued) return [first];
+  const next = Math.min(...all.map((other) => other.position).filter((position) => position > config.position), tables.length);
+  return tables.slice(config.position, next);
+}
+
+/** Reads one configured table from the document tables it claims. */
+export function alignTable(tables: readonly Table[], config: TableConfig, context: TableContext): AlignedTable {
+  const aligned: AlignedTable = { id: config.id, location: tables[0]!.location, rows: new Map(), columns: new Map(), cells: new Map() };
+  if (tables[0]!.heading !== undefined) aligned.heading = tables[0]!.heading;
+  for (const table of tables) alignOne(table, config, aligned, context);
+  return aligned;
+}
+
+function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, context: TableContext): void {
+  const layout = findMatrixLayout(table, config.headerRow);
+  if (!layout) {
+    context.diagnostics.push(
+      diagnostic('table-malformed', {
+        at: table.location,
+        spec: context.specId,
+        locale: context.source.locale,
+        message: `Table ${table.index + 1} ("${config.id}") has no header row with a label column, so its rows and columns cannot be named.`,
+      }),
+    );
+    return;
+  }
+  const { headerRow, labelColumn } = layout;
+  const corner = findCorner(table, layout);
+  if (!aligned.corner && corner) aligned.corner = { label: collapseWhitespace(corner.text), location: corner.location };
+  const group = config.headerRow !== undefined && config.headerRow > 0 ? findGroupHeading(table, layout) : undefined;
+  if (aligned.group === undefined && group !== undefined) aligned.group = collapseWhitespace(group);
+
+  const cellTypes = new Map<number, { id: string; cell: CellConfig }>();
+  if (isMatrixTable(config)) {
+    const header = table.grid[headerRow]!;
+    const slots: LabelSlot[] = [];
+    for (let column = labelColumn + 1; column < table.width; column++) {
+      const cell = header[column];
+      if (!cell || (cell.spanned && header[column - 1]?.origin === cell.origin)) continue;
+      if (column >= table.coveredColumns[headerRow]!) continue;
+      // A column with neither a label nor a cell is layout (a trailing pipe), not a column.
+      if (isBlank(cell) && table.grid.slice(headerRow + 1).every((row) => isBlank(row[column]))) continue;
+      slots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column, table: table.index, part: 0 });
+    }
+    for (const [slot, found] of resolveLabels(slots, context.axis(config.columns, 'column'), context)) {
+      const column = slots[slot]!.line;
+      cellTypes.set(column, { id: found.id, cell: config.cell });
+      if (!aligned.columns.has(found.id)) aligned.columns.set(found.id, found);
+    }
+  } else {
+    const header = table.grid[headerRow]!;
+    config.columns.forEach((named, index) => {
+      const column = labelColumn + 1 + index;
+      const cell = header[column];
+      if (!cell) {
+        context.diagnostics.push(
+          diagnostic('column-missing', {
+            at: table.rowLocations[headerRow]!,
+            spec: context.specId,
+            locale: context.source.locale,
+            message: `Table ${table.index + 1} ("${config.id}") has no column ${index + 2} for ${named.id}; its cells are not read.`,
+          }),
+        );
+        return;
+      }
+      cellTypes.set(column, { id: named.id, cell: named.cell });
+      if (!aligned.columns.has(named.id)) aligned.columns.set(named.id, { id: named.id, label: collapseWhitespace(cell.text), location: cell.location });
+    });
+  }
+
+  const rowAxis = context.axis(config.rows, 'row');
+  const separators = config.rowSeparator === undefined ? /\n/ : new RegExp(`[\\n${config.rowSeparator.replace(/[\\\]^-]/g, '\\$&')}]`);
+  const slots: LabelSlot[] = [];
+  const rowOfSlot: number[] = [];
+  /** Rows whose label cell is a rowspan continuation: they state cells for the row the label started in. */
+  const labelRowOf = new Map<number, number>();
+  for (let row = headerRow + 1; row < table.grid.length; row++) {
+    const cells = table.grid[row]!;
+    const labelCell = cells[labelColumn];
+    // Columns left of the label column are group headings spanning down; they say nothing about this row.
+    if (cells.slice(labelColumn).every(isBlank)) continue;
+    const counted = checkRowCells(table, row, headerRow, { spec: context.specId, locale: context.source.locale });
+    if (counted) context.diagnostics.push(counted);
+    if (labelCell?.spanned) {
+      const start = rowOfSlot.findLastIndex((slotRow) => table.grid[slotRow]![labelColumn]?.origin === labelCell.origin);
+      if (start >= 0) labelRowOf.set(row, rowOfSlot[start]!);
+      continue;
+    }
+    for (const [part, label] of splitRowLabel(labelCell?.text ?? '', rowAxis, separators).entries()) {
+      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part });
+      rowOfSlot.push(row);
+    }
+  }
+  const idsOfRow = new Map<number, Header[]>();
+  for (const [slot, found] of resolveLabels(slots, rowAxis, context)) {
+    if (!aligned.rows.has(found.id)) aligned.rows.set(found.id, found);
+    const row = rowOfSlot[slot]!;
+    idsOfRow.set(row, [...(idsOfRow.get(row) ?? []), found]);
+  }
+  for (const [row, labelRow] of labelRowOf) idsOfRow.set(row, idsOfRow.get(labelRow) ?? []);
+  for (const [row, ids] of [...idsOfRow].sort(([a], [b]) => a - b)) {
+    for (const [column, { id, cell: type }] of cellTypes) {
+      const cell = table.grid[row]![column];
+      // A short row's gap states nothing (row-cells-missing reported it); it is not read as blank.
+      if (cell === undefined) continue;
+      const read = readCell(cell, type, context);
+      if (read === undefined) continue;
+      for (const header of ids) record(aligned, { ...read, row: header.id, column: id, position: { table: table.index, row, column } }, context);
+    }
+  }
+}
+
+function record(aligned: AlignedTable, cell: AlignedCell, context: TableContext): void {
+  const key = cellKey(cell.row, cell.column);
+  const earlier = aligned.cells.get(key);
+  if (!earlier) {
+    aligned.cells.set(key, cell);
+  } else if (!sameValue(earlier.value, cell.value)) {
+    context.diagnostics.push(
+      diagnostic('fact-conflict', {
+        at: cell.cell.location,
+        spec: context.specId,
+        locale: context.source.locale,
+        message: `${cell.row} × ${cell.column} is stated twice in ${context.source.name}: here ${describeValue(cell)}, earlier ${describeValue(earlier)}.`,
+        related: [{ ...earlier.cell.location, message: 'The earlier statement.' }],
+      }),
+    );
+  }
+}
+
+/** How a finding names a cell's value: `true ("✔")`, `Billed ("Facturé")`, `Terminated`, `no id ("Race condition")`. */
+export function describeValue(cell: Pick<ReadCell, 'value' | 'text'> | undefined): string {
+  if (cell === undefined) return 'empty';
+  const { value, text } = cell;
+  if (typeof value === 'boolean') return `${value} (${text === '' ? 'blank' : `"${text}"`})`;
+  if (value === null) return `no id ("${text}")`;
+  if (Array.isArray(value)) return value.length === 0 ? `no id ("${text}")` : value.join(', ');
+  return text === value ? `"${text}"` : `${value} ("${text}")`;
+}

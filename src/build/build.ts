@@ -1,0 +1,207 @@
+import type { SourceAnalysis } from '../align/analyze.js';
+import { cellKey, type AlignedCell, type AlignedTable } from '../align/tables.js';
+import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { axisNames } from '../load/model.js';
+import { preferredLabel, reviewedMessage } from '../load/terms.js';
+import { isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
+import { banner } from './banner.js';
+import type { Localized, Spec, SpecCell, SpecSource, SpecTable } from './types.js';
+
+export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
+
+/**
+ * Builds the canonical spec: cell values from the reference source, labels
+ * and value words from the reviewed terms, titles, texts and messages from
+ * each locale's primary source.
+ */
+export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[], primaries: ReadonlyMap<string, SourceAnalysis>): Staged<Spec | undefined> {
+  const config = input.config.value;
+  const reference = primaries.get(config.referenceLocale);
+  if (!reference) return { value: undefined, diagnostics: [referenceMissing(input)] };
+  const referenceTerms = input.terms.get(config.referenceLocale)?.value;
+  const missing = incompleteParts(input, reference);
+  if (missing.length > 0) return { value: undefined, diagnostics: [referenceIncomplete(input, reference.source, missing)] };
+
+  const locales = specLocales(analyses);
+  const speaking = (locale: string): SourceAnalysis => primaries.get(locale) ?? reference;
+  /** Each locale's primary source says it, else the reference does. */
+  const perLocale = (pick: (analysis: SourceAnalysis) => string | undefined): Localized =>
+    Object.fromEntries(locales.map((locale) => [locale, pick(speaking(locale)) ?? pick(reference) ?? '']));
+  const termLabels = (namespace: 'axes' | 'values', set: string, id: string): Localized =>
+    Object.fromEntries(
+      locales.map((locale) => {
+        const entry = termAt(input.terms.get(locale)?.value[namespace], set, id) ?? termAt(referenceTerms?.[namespace], set, id);
+        return [locale, entry === undefined ? id : preferredLabel(entry)];
+      }),
+    );
+
+  const tables = config.tables.map((table): SpecTable => {
+    const own = (analysis: SourceAnalysis): AlignedTable | undefined => analysis.tables.get(table.id);
+    const referenceTable = own(reference)!;
+    const corner = Object.fromEntries(
+      locales.map((locale) => [
+        locale,
+        input.terms.get(locale)?.value.tables?.[table.id]?.corner ??
+          referenceTerms?.tables?.[table.id]?.corner ??
+          own(speaking(locale))?.corner?.label ??
+          referenceTable.corner?.label ??
+          '',
+      ]),
+    );
+    const result: SpecTable = { id: table.id, position: table.position, rows: table.rows, heading: perLocale((analysis) => own(analysis)?.heading), corner, cells: [] };
+    if (referenceTable.group !== undefined) result.group = perLocale((analysis) => own(analysis)?.group);
+    if (isMatrixTable(table)) {
+      result.columnAxis = table.columns;
+      result.cell = table.cell;
+      const accessors = { ...(table.accessor === undefined ? {} : { check: table.accessor }), ...table.accessors };
+      if (Object.keys(accessors).length > 0) result.accessors = accessors;
+    } else {
+      result.columns = table.columns.map((column) => ({
+        id: column.id,
+        cell: column.cell,
+        label: perLocale((analysis) => own(analysis)?.columns.get(column.id)?.label),
+        ...(column.accessor === undefined ? {} : { accessor: column.accessor }),
+      }));
+    }
+    result.cells = specCells(table, referenceTable, config.axes, (key, pick) => perLocale((analysis) => pick(own(analysis)?.cells.get(key))));
+    return result;
+  });
+
+  const spec: Spec = {
+    $schema: SPEC_SCHEMA_REF,
+    $comment: banner(config.id),
+    id: config.id,
+    referenceLocale: config.referenceLocale,
+    locales,
+    title: perLocale((analysis) => analysis.title?.text),
+    axes: Object.entries(config.axes).map(([id, axis]) => {
+      const { noun, type, constant } = axisNames(id, axis);
+      return { id, noun, type, constant, items: axis.ids.map((item) => ({ id: item, label: termLabels('axes', id, item) })) };
+    }),
+    vocabularies: Object.entries(config.vocabularies ?? {}).map(([id, values]) => ({
+      id,
+      values: values.map((value) => ({ id: value, label: termLabels('values', id, value) })),
+    })),
+    tables,
+    messages: Object.entries(config.messages ?? {}).map(([id, rule]) => ({
+      id,
+      // A reviewed text in the locale's terms wins over the source's, which may be left untranslated.
+      text: Object.fromEntries(
+        locales.map((locale) => [
+          locale,
+          reviewedMessage(input.terms.get(locale)?.value, id) ??
+            (rule.rule === 'terms' ? undefined : (speaking(locale).messages[id]?.text ?? reference.messages[id]?.text)) ??
+            reviewedMessage(referenceTerms, id) ??
+            '',
+        ]),
+      ),
+      inDocs: rule.rule !== 'terms',
+    })),
+    sources: describeSources(analyses, reference, primaries),
+  };
+  return { value: spec, diagnostics: [] };
+}
+
+/** What a locale's text of a cell is: its written text, or a ref cell's note. */
+type CellText = (cell: AlignedCell | undefined) => string | undefined;
+
+/** The reference's stated cells, rows then columns in axis order, with each locale's written text where the type has one. */
+function specCells(
+  table: TableConfig,
+  reference: AlignedTable,
+  axes: SpecInput['config']['value']['axes'],
+  localized: (key: string, pick: CellText) => Localized,
+): SpecCell[] {
+  const rows = axes[table.rows]?.ids ?? [];
+  const columns = isMatrixTable(table) ? (axes[table.columns]?.ids ?? []) : table.columns.map((column) => column.id);
+  const typeOf = (column: string) => (isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell);
+  const cells: SpecCell[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const key = cellKey(row, column);
+      const stated = reference.cells.get(key);
+      if (!stated) continue;
+      const cell: SpecCell = { row, column, value: stated.value };
+      const type = typeOf(column).type;
+      if (type === 'text' || type === 'ref' || type === 'mentions') cell.text = localized(key, (found) => found?.text);
+      if (type === 'ref' && stated.note !== undefined) cell.note = localized(key, (found) => found?.note);
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+/** What the reference must state for a spec to be built from it. */
+function incompleteParts(input: SpecInput, reference: SourceAnalysis): string[] {
+  const config = input.config.value;
+  const referenceTerms = input.terms.get(config.referenceLocale)?.value;
+  const parts: string[] = [];
+  for (const table of config.tables) {
+    const found = reference.tables.get(table.id);
+    if (!found || found.cells.size === 0) {
+      parts.push(`no readable table ${table.position + 1} ("${table.id}")`);
+      continue;
+    }
+    if (isMatrixTable(table) && table.cell.type === 'mark') {
+      const columns = config.axes[table.columns]?.ids ?? [];
+      const unstated = (config.axes[table.rows]?.ids ?? []).flatMap((row) =>
+        columns.filter((column) => !found.cells.has(cellKey(row, column))).map((column) => `${row} × ${column}`),
+      );
+      if (unstated.length > 0) parts.push(`no fact for ${unstated.slice(0, 8).join(', ')}${unstated.length > 8 ? ` and ${unstated.length - 8} more` : ''}`);
+    }
+  }
+  const messages = Object.entries(config.messages ?? {});
+  const fromSource = messages.filter(([id, rule]) => rule.rule !== 'terms' && !reference.messages[id]).map(([id]) => id);
+  if (fromSource.length > 0) parts.push(`no ${fromSource.join(', ')} message`);
+  const fromTerms = messages.filter(([id, rule]) => rule.rule === 'terms' && !reviewedMessage(referenceTerms, id)).map(([id]) => id);
+  if (fromTerms.length > 0) parts.push(`no ${fromTerms.join(', ')} message in terms/${config.referenceLocale}.json`);
+  if (!reference.title) parts.push(`no title (the "${config.title?.rule ?? 'first-heading'}" rule found nothing)`);
+  return parts;
+}
+
+function termAt(namespace: Record<string, Record<string, TermEntry>> | undefined, set: string, id: string): TermEntry | undefined {
+  const entries = namespace && Object.hasOwn(namespace, set) ? namespace[set] : undefined;
+  return entries && Object.hasOwn(entries, id) ? entries[id] : undefined;
+}
+
+export function describeSource(analysis: Described, role: SpecSource['role']): SpecSource {
+  const { source, metadata } = analysis;
+  const result: SpecSource = { path: source.path, locale: source.locale, sha256: source.sha256, role };
+  if (source.variant !== undefined) result.variant = source.variant;
+  if (metadata.date !== undefined) result.date = metadata.date;
+  return result;
+}
+
+type Described = { source: SourceFile; metadata: { date?: string } };
+
+/** Every locale with a source, in a fixed order. */
+export function specLocales(analyses: readonly Described[]): string[] {
+  return [...new Set(analyses.map((analysis) => analysis.source.locale))].sort(compareStrings);
+}
+
+/** The spec's source list: each file with its role, by path. */
+export function describeSources<A extends Described>(analyses: readonly A[], reference: A, primaries: ReadonlyMap<string, A>): SpecSource[] {
+  return [...analyses]
+    .sort((a, b) => compareStrings(a.source.path, b.source.path))
+    .map((analysis) => describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked'));
+}
+
+export function referenceMissing(input: SpecInput): Diagnostic {
+  const config = input.config.value;
+  return diagnostic('reference-missing', {
+    spec: config.id,
+    locale: config.referenceLocale,
+    at: input.config.document.locate('/referenceLocale'),
+    message: `No source for the reference locale ${config.referenceLocale} (expected ${input.dir}/${config.primarySources?.[config.referenceLocale] ?? `${config.referenceLocale}.md`}).`,
+  });
+}
+
+export function referenceIncomplete(input: SpecInput, reference: SourceFile, missing: string[]): Diagnostic {
+  const config = input.config.value;
+  return diagnostic('reference-incomplete', {
+    spec: config.id,
+    locale: config.referenceLocale,
+    at: { file: reference.path, line: 1, column: 1 },
+    message: `The reference ${reference.name} cannot define the spec: ${missing.join('; ')}.`,
+  });
+}

@@ -1,0 +1,141 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { JsonDocument } from './json.js';
+import { cellConfigs } from './terms.js';
+import { isMatrixTable, type AxisConfig, type CellConfig, type MatrixTableConfig, type SpecConfig, type TableConfig } from './types.js';
+
+/** The runtime keeps one bit per column of a mark matrix with a check accessor. */
+export const MAX_MASK_COLUMNS = 30;
+
+/** Names every generated runtime defines whatever the config says. */
+const RUNTIME_NAMES = ['LOCALES', 'Locale', 'REFERENCE_LOCALE', 'resolveLocale', 'TABLES', 'TableId', 'lookup', 'text', 'MESSAGES'];
+
+/** An axis's runtime names, with the defaults filled in: `states` → State, STATES, isState. */
+export function axisNames(id: string, axis: AxisConfig): { noun: string; type: string; constant: string; guard: string } {
+  const pascal = id.charAt(0).toUpperCase() + id.slice(1);
+  const type = axis.type ?? (pascal.endsWith('s') && !pascal.endsWith('ss') ? pascal.slice(0, -1) : pascal);
+  const constant = axis.constant ?? id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return { noun: axis.noun ?? id, type, constant, guard: `is${type}` };
+}
+
+/**
+ * What the schema cannot say: every name a table or check uses is declared,
+ * table ids and positions are unique, and the runtime names do not collide.
+ * Each finding points at the value in spec.config.json.
+ */
+export function checkModel(config: SpecConfig, document: JsonDocument): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (pointer: string, message: string): void => {
+    diagnostics.push(diagnostic('config-invalid', { spec: config.id, at: document.locate(pointer, true), message: `spec.config.json: ${message}` }));
+  };
+  const axes = new Set(Object.keys(config.axes));
+  const vocabularies = new Set(Object.keys(config.vocabularies ?? {}));
+  const needAxis = (pointer: string, axis: string): void => {
+    if (!axes.has(axis)) report(pointer, `"${axis}" is not an axis (the axes are ${[...axes].join(', ')}).`);
+  };
+  const needCell = (pointer: string, cell: CellConfig): void => {
+    if (cell.type === 'enum' && !vocabularies.has(cell.vocabulary)) {
+      report(`${pointer}/vocabulary`, `"${cell.vocabulary}" is not a vocabulary (declare it under "vocabularies").`);
+    }
+    if (cell.type === 'ref' || cell.type === 'mentions') needAxis(`${pointer}/axis`, cell.axis);
+  };
+  const tableIds = new Map<string, number>();
+  const positions = new Map<number, number>();
+  config.tables.forEach((table, index) => {
+    const pointer = `/tables/${index}`;
+    if (tableIds.has(table.id)) report(`${pointer}/id`, `two tables are named "${table.id}" (tables ${tableIds.get(table.id)! + 1} and ${index + 1}).`);
+    tableIds.set(table.id, index);
+    if (positions.has(table.position)) report(`${pointer}/position`, `tables ${positions.get(table.position)! + 1} and ${index + 1} both read table ${table.position + 1} of the document.`);
+    positions.set(table.position, index);
+    needAxis(`${pointer}/rows`, table.rows);
+    if (isMatrixTable(table)) {
+      needAxis(`${pointer}/columns`, table.columns);
+      needCell(`${pointer}/cell`, table.cell);
+      checkAccessors(table, index, config, report);
+    } else {
+      const columnIds = new Set<string>();
+      table.columns.forEach((column, columnIndex) => {
+        if (columnIds.has(column.id)) report(`${pointer}/columns/${columnIndex}/id`, `the table has two columns named "${column.id}".`);
+        columnIds.add(column.id);
+        needCell(`${pointer}/columns/${columnIndex}/cell`, column.cell);
+      });
+    }
+  });
+  (config.checks ?? []).forEach((check, index) => {
+    const pointer = `/checks/${index}`;
+    const table = (name: string, at: string, wanted: (found: TableConfig) => string | undefined): void => {
+      const found = config.tables.find((candidate) => candidate.id === name);
+      const problem = found ? wanted(found) : `there is no table "${name}"`;
+      if (problem) report(`${pointer}/${at}`, `the ${check.rule} check: ${problem}.`);
+    };
+    if (check.rule === 'described') {
+      table(check.table, 'table', () => undefined);
+      check.usedIn.forEach((name, usedIndex) => table(name, `usedIn/${usedIndex}`, () => undefined));
+    } else {
+      table(check.ref, 'ref', (found) => (isMatrixTable(found) && found.cell.type === 'ref' ? undefined : `"${found.id}" is not a matrix of ref cells`));
+      table(check.mentions, 'mentions', (found) =>
+        isMatrixTable(found) && found.cell.type === 'mentions' ? undefined : `"${found.id}" is not a matrix of mentions cells`,
+      );
+    }
+  });
+  checkRuntimeNames(config, report);
+  return diagnostics;
+}
+
+function checkAccessors(table: MatrixTableConfig, index: number, config: SpecConfig, report: (pointer: string, message: string) => void): void {
+  const pointer = `/tables/${index}`;
+  const accessors = table.accessors ?? {};
+  const allowed: Record<CellConfig['type'], (keyof typeof accessors)[]> = {
+    mark: ['check', 'list', 'assert'],
+    ref: ['check', 'target', 'cell', 'assert'],
+    enum: ['check'],
+    text: ['check'],
+    mentions: ['check'],
+  };
+  for (const key of Object.keys(accessors) as (keyof typeof accessors)[]) {
+    if (!allowed[table.cell.type].includes(key)) report(`${pointer}/accessors/${key}`, `a ${table.cell.type} table has no "${key}" accessor (it may have ${allowed[table.cell.type].join(', ')}).`);
+  }
+  if (table.accessor !== undefined && accessors.check !== undefined) report(`${pointer}/accessor`, 'give "accessor" or "accessors.check", not both.');
+  if (accessors.assert && !Object.hasOwn(config.messages ?? {}, accessors.assert.message)) {
+    report(`${pointer}/accessors/assert/message`, `"${accessors.assert.message}" is not a message (declare it under "messages").`);
+  }
+  const columns = config.axes[table.columns]?.ids.length ?? 0;
+  if (table.cell.type === 'mark' && (accessors.check ?? table.accessor) !== undefined && columns > MAX_MASK_COLUMNS) {
+    report(`${pointer}/columns`, `a mark table with a check accessor may have at most ${MAX_MASK_COLUMNS} columns (the runtime keeps one bit per column); "${table.columns}" has ${columns}.`);
+  }
+}
+
+/** Two exports of one name would not compile; say which config values clash instead. */
+function checkRuntimeNames(config: SpecConfig, report: (pointer: string, message: string) => void): void {
+  const owners = new Map<string, string>(RUNTIME_NAMES.map((name) => [name, 'the runtime itself']));
+  const claim = (name: string, pointer: string): void => {
+    const owner = owners.get(name);
+    if (owner !== undefined) report(pointer, `the runtime name "${name}" is already taken by ${owner}; choose another.`);
+    else owners.set(name, pointer);
+  };
+  for (const [id, axis] of Object.entries(config.axes)) {
+    const names = axisNames(id, axis);
+    claim(names.type, `/axes/${id}`);
+    claim(names.constant, `/axes/${id}`);
+    claim(names.guard, `/axes/${id}`);
+  }
+  config.tables.forEach((table, index) => {
+    if (isMatrixTable(table)) {
+      const { assert, ...plain } = table.accessors ?? {};
+      if (table.accessor !== undefined) claim(table.accessor, `/tables/${index}/accessor`);
+      for (const [key, name] of Object.entries(plain)) claim(name, `/tables/${index}/accessors/${key}`);
+      if (assert) {
+        claim(assert.function, `/tables/${index}/accessors/assert/function`);
+        claim(assert.error, `/tables/${index}/accessors/assert/error`);
+      }
+    } else {
+      table.columns.forEach((column, columnIndex) => {
+        if (column.accessor !== undefined) claim(column.accessor, `/tables/${index}/columns/${columnIndex}/accessor`);
+      });
+    }
+  });
+}
+
+/** Every cell type the article uses, for checks that only some articles need. */
+export function usesCellType(config: SpecConfig, type: CellConfig['type']): boolean {
+  return config.tables.some((table) => cellConfigs(table).some((cell) => cell.type === type));
+}
