@@ -5,7 +5,7 @@ import { listFiles } from '../src/cli/files.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { createRenderer } from '../src/emit/render.js';
 import { buildHealth, emitHealth, type HealthReport } from '../src/emit/health.js';
-import type { Spec } from '../src/spec/types.js';
+import type { Spec } from '../src/build/types.js';
 import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 
 const CHART = 'sources/biztalk-services-state-chart';

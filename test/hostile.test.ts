@@ -8,7 +8,7 @@ import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatText } from '../src/diagnostics/report/text.js';
 import { phrasingText } from '../src/extract/tables.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import type { MatrixSpec, TransitionSpec } from '../src/spec/types.js';
+import type { Spec } from '../src/build/types.js';
 import { compileFiles, repoSources, temporaryFolders } from './helpers/project.js';
 
 /**
@@ -70,18 +70,26 @@ function hostileMatrix() {
   const files = {
     'sources/mini/spec.config.json': JSON.stringify({
       id: 'mini',
-      kind: 'permission-matrix',
       referenceLocale: 'en-US',
-      states,
-      operations,
+      axes: { states: { ids: states, type: 'State' }, operations: { ids: operations, type: 'Operation' } },
+      tables: [
+        {
+          id: 'chart',
+          position: 0,
+          continued: true,
+          rows: 'states',
+          columns: 'operations',
+          cell: { type: 'mark' },
+          accessors: { check: 'canPerform', list: 'allowedOperations', assert: { function: 'assertCanPerform', error: 'OperationNotAllowedError', message: 'operationNotAllowed' } },
+        },
+      ],
       title: { rule: 'first-heading' },
       messages: { operationNotAllowed: { rule: 'standalone-emphasis' } },
     }),
     'sources/mini/terms/en-US.json': JSON.stringify({
       locale: 'en-US',
-      stateHeader: HOSTILE[4],
-      states: entries(states, 0),
-      operations: entries(operations, 3),
+      axes: { states: entries(states, 0), operations: entries(operations, 3) },
+      tables: { chart: { corner: HOSTILE[4] } },
       messages: { operationNotAllowed: HOSTILE.join(' / ') },
     }),
     'sources/mini/en-US.md': [
@@ -119,9 +127,9 @@ function hostileTransitions() {
   // The diagram is labelled from the reviewed terms: a hostile state and operation label, read from the plain source labels.
   const stateLabel = HOSTILE.slice(0, 5).join(' ~ ');
   const operationLabel = `${HOSTILE[5]} ${HOSTILE[8]}`;
-  const terms = JSON.parse(files[`${dir}/terms/en-US.json`]!) as { stateGroups: Record<string, Record<string, unknown>>; operations: Record<string, unknown> };
-  terms.stateGroups.instance!.Active = { label: stateLabel, variants: ['Active'] };
-  terms.operations.Continue = { label: operationLabel, variants: ['Continue'] };
+  const terms = JSON.parse(files[`${dir}/terms/en-US.json`]!) as { axes: Record<string, Record<string, unknown>> };
+  terms.axes.instance!.Active = { label: stateLabel, variants: ['Active'] };
+  terms.axes.operations!.Continue = { label: operationLabel, variants: ['Continue'] };
   files[`${dir}/terms/en-US.json`] = JSON.stringify(terms);
   return { files, description, note, stateLabel, operationLabel };
 }
@@ -170,7 +178,7 @@ describe('hostile text in labels, notes and messages', () => {
       thrown = error;
     }
     expect((thrown as Error).message).toBe(HOSTILE.join(' / '));
-    const spec = result.specs[0] as MatrixSpec;
+    const spec = result.specs[0] as Spec;
     expectNoInvisibleCharacters(result.outputs.find((output) => output.path === 'generated/mini/spec.json')!.content);
     expect(JSON.parse(result.outputs.find((output) => output.path === 'generated/mini/spec.json')!.content)).toEqual(JSON.parse(JSON.stringify(spec)));
   });
@@ -201,7 +209,7 @@ describe('hostile text in labels, notes and messages', () => {
     const { files, description, note } = hostileTransitions();
     const result = compileFiles(files);
     expect(result.diagnostics.filter(isBlocking)).toEqual([]);
-    const spec = result.specs[0] as TransitionSpec;
+    const spec = result.specs[0] as Spec;
     expect(JSON.stringify(spec)).toContain(JSON.stringify(description).slice(1, -1));
     const index = result.outputs.find((output) => output.path === 'generated/biztalk-server-instance-states/index.ts')!.content;
     expectNoInvisibleCharacters(index);

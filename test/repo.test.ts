@@ -2,13 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { factKey } from '../src/align/matrix.js';
+import { analyzeSource } from '../src/align/analyze.js';
+import { cellKey } from '../src/align/tables.js';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { loadProject } from '../src/load/project.js';
 import { createValidators } from '../src/load/validators.js';
-import { analyzeSource } from '../src/spec/analyze.js';
-import type { MatrixConfig, SpecInput } from '../src/load/types.js';
-import type { MatrixSpec } from '../src/spec/types.js';
 import * as runtime from '../generated/biztalk-services-state-chart/index.js';
 import { ASSETS, compileFiles, REPO_ROOT, repoSources, toProjectFiles } from './helpers/project.js';
 
@@ -18,8 +16,12 @@ const REFERENCE = `${DIR}/en-US.md`;
 
 function analyses(files: Record<string, string>) {
   const [input] = loadProject(toProjectFiles(files), createValidators(ASSETS.schemas)).value.filter((spec) => spec.id === SPEC);
-  const matrixInput = input as SpecInput<MatrixConfig>;
-  return matrixInput.sources.map((source) => analyzeSource(source, matrixInput).value);
+  return input!.sources.map((source) => analyzeSource(source, input!).value);
+}
+
+/** The chart's cells as one source states them. */
+function chartCells(analysis: ReturnType<typeof analyses>[number]) {
+  return analysis.tables.get('chart')!.cells;
 }
 
 describe('the repo itself', () => {
@@ -63,9 +65,10 @@ describe('the repo itself', () => {
     for (const seed of seeds) {
       for (const state of runtime.STATES) {
         for (const operation of runtime.OPERATIONS) {
-          const fact = seed.matrix.facts.get(factKey(state, operation));
+          const fact = chartCells(seed).get(cellKey(state, operation));
           expect(fact, `${seed.source.name}: ${state} × ${operation}`).toBeDefined();
-          expect(runtime.canPerform(state, operation), `${seed.source.name}: ${state} × ${operation}`).toBe(fact!.allowed);
+          expect(runtime.canPerform(state, operation), `${seed.source.name}: ${state} × ${operation}`).toBe(fact!.value);
+          expect(runtime.lookup('chart', state, operation), `${seed.source.name}: ${state} × ${operation}`).toBe(fact!.value);
         }
       }
     }
@@ -81,7 +84,7 @@ describe('the repo itself', () => {
     let flips = 0;
     for (const source of sources) {
       const text = files[source.source.path]!;
-      const cells = [...new Map([...source.matrix.facts.values()].map((fact) => [fact.cell, fact.allowed]))];
+      const cells = [...new Map([...chartCells(source).values()].map((fact) => [fact.cell, fact.value === true]))];
       // Every cell of the three seeds; every 7th cell (a different offset per file) of the rest of the corpus.
       const chosen = seeds.includes(source.source.path) ? cells : cells.filter((_, index) => index % 7 === flips % 7);
       for (const [cell, allowed] of chosen) {
@@ -105,7 +108,7 @@ describe('the repo itself', () => {
 
   it('each generated chart, parsed back as a source, states the same facts, labels and message', () => {
     const original = compileFiles(repoSources());
-    const spec = original.specs.find((candidate) => candidate.id === SPEC) as MatrixSpec;
+    const spec = original.specs.find((candidate) => candidate.id === SPEC)!;
     const files: Record<string, string> = {};
     for (const [path, content] of Object.entries(repoSources())) {
       if (path.startsWith(`${DIR}/`) && !path.endsWith('.md')) files[path] = content;
@@ -116,12 +119,11 @@ describe('the repo itself', () => {
     }
     const roundTrip = compileFiles(files);
     expect(roundTrip.diagnostics.filter((d) => !d.suppressed)).toEqual([]);
-    const again = roundTrip.specs[0] as MatrixSpec;
-    expect(again!.allowed).toEqual(spec!.allowed);
-    expect(again!.states).toEqual(spec!.states);
-    expect(again!.operations).toEqual(spec!.operations);
-    expect(again!.messages).toEqual(spec!.messages);
-    expect(again!.title).toEqual(spec!.title);
+    const again = roundTrip.specs[0]!;
+    expect(again.tables).toEqual(spec.tables);
+    expect(again.axes).toEqual(spec.axes);
+    expect(again.messages).toEqual(spec.messages);
+    expect(again.title).toEqual(spec.title);
   });
 });
 

@@ -13,10 +13,15 @@ describe('schema/spec.schema.json and the Spec type', () => {
     for (const spec of compileFiles(repoSources()).specs) expect(validate(spec), JSON.stringify(validate.errors)).toBe(true);
     const committed = JSON.parse(readFileSync(join(REPO_ROOT, 'generated/biztalk-services-state-chart/spec.json'), 'utf8'));
     expect(validate(committed), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate({ ...committed, allowed: { Active: ['Stop', 'Stop'] } })).toBe(false);
+    const [chart] = committed.tables as { cells: { value: unknown }[] }[];
+    const withCell = (value: unknown) => ({ ...committed, tables: [{ ...chart, cells: [{ ...chart!.cells[0], value }] }] });
+    expect(validate(withCell(true))).toBe(true);
+    expect(validate(withCell(['Stop', 'Stop']))).toBe(false);
+    expect(validate(withCell(42))).toBe(false);
+    expect(validate({ ...committed, kind: 'permission-matrix' })).toBe(false);
   });
 
-  it('the TypeScript type derived from the schema and src/spec/types.ts are assignable both ways', async () => {
+  it('the TypeScript type derived from the schema and src/build/types.ts are assignable both ways', async () => {
     // Without its title and $id, the generated type takes the name given here.
     const { title: _title, $id: _id, ...untitled } = ASSETS.schemas.spec as { title?: string; $id?: string };
     const declarations = await schemaToTypeScript(untitled as never, 'SchemaSpec', {
@@ -27,7 +32,7 @@ describe('schema/spec.schema.json and the Spec type', () => {
     const dir = mkdtempSync(join(tmpdir(), 'statespec-schema-'));
     try {
       writeFileSync(join(dir, 'from-schema.ts'), declarations);
-      const typesPath = join(REPO_ROOT, 'src/spec/types.js').replace(/\\/g, '/');
+      const typesPath = join(REPO_ROOT, 'src/build/types.js').replace(/\\/g, '/');
       writeFileSync(
         join(dir, 'check.ts'),
         [

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as runtime from '../generated/biztalk-server-instance-states/index.js';
 import { mermaidLabel } from '../src/emit/escape.js';
+import { analyzeSource } from '../src/align/analyze.js';
+import { cellKey } from '../src/align/tables.js';
 import { loadProject } from '../src/load/project.js';
-import type { SpecInput, TransitionConfig } from '../src/load/types.js';
 import { createValidators } from '../src/load/validators.js';
-import { analyzeTransitionSource, pairKey } from '../src/transitions/analyze.js';
 import { ASSETS, compileFiles, REPO_ROOT, repoSources, toProjectFiles } from './helpers/project.js';
 
 const SPEC = 'biztalk-server-instance-states';
@@ -13,8 +13,7 @@ const DIR = `sources/${SPEC}`;
 
 function analyses(files: Record<string, string>) {
   const input = loadProject(toProjectFiles(files), createValidators(ASSETS.schemas)).value.find((spec) => spec.id === SPEC);
-  const transitionInput = input as SpecInput<TransitionConfig>;
-  return Object.fromEntries(transitionInput.sources.map((source) => [source.locale, analyzeTransitionSource(source, transitionInput).value]));
+  return Object.fromEntries(input!.sources.map((source) => [source.locale, analyzeSource(source, input!).value.tables]));
 }
 
 describe('the instance-states article', () => {
@@ -23,9 +22,10 @@ describe('the instance-states article', () => {
     let filled = 0;
     for (const state of runtime.STATES) {
       for (const operation of runtime.OPERATIONS) {
-        const cell = english.during.get(pairKey(state, operation));
+        const cell = english.get('during')!.cells.get(cellKey(state, operation));
         expect(runtime.canPerform(state, operation), `${state} × ${operation}`).toBe(cell !== undefined);
-        expect(runtime.nextState(state, operation), `${state} × ${operation}`).toBe(cell?.to);
+        expect(runtime.nextState(state, operation), `${state} × ${operation}`).toBe(cell?.value ?? undefined);
+        expect(runtime.lookup('during', state, operation), `${state} × ${operation}`).toBe(cell?.value ?? undefined);
         if (cell) filled++;
       }
     }
@@ -57,10 +57,11 @@ describe('the instance-states article', () => {
   it('the zh-CN seed aligns to the same ids, cell by cell', () => {
     const { 'en-US': english, 'zh-CN': chinese } = analyses(repoSources());
     expect([...chinese!.during.keys()].sort()).toEqual([...english!.during.keys()].sort());
-    for (const [key, cell] of english!.during) expect(chinese!.during.get(key)!.to, key).toBe(cell.to);
-    for (const [key, cell] of english!.beforeAfter) expect(chinese!.beforeAfter.get(key)!.operations, key).toEqual(cell.operations);
+    for (const table of ['during', 'beforeAfter']) {
+      for (const [key, cell] of english!.get(table)!.cells) expect(chinese!.get(table)!.cells.get(key)!.value, key).toEqual(cell.value);
+    }
     for (const group of ['instance', 'tracked', 'message']) {
-      expect([...chinese!.descriptions.get(group)!.keys()]).toEqual([...english!.descriptions.get(group)!.keys()]);
+      expect([...chinese!.get(group)!.rows.keys()]).toEqual([...english!.get(group)!.rows.keys()]);
     }
   });
 
@@ -82,7 +83,7 @@ describe('the instance-states article', () => {
 
   it('reports the real disagreements between the English transition tables, naming both cells', () => {
     const findings = compileFiles(repoSources())
-      .diagnostics.filter((d) => d.code === 'transition-disagreement')
+      .diagnostics.filter((d) => d.code === 'tables-disagree')
       .map((d) => `${d.line}:${d.column} → ${d.related![0]!.line}:${d.related![0]!.column} ${d.severity}`);
     expect(findings).toEqual([
       '110:20 → 92:87 warning', // In Breakpoint × Terminate: "during" says Terminated, "before and after" puts it under Pending terminate
@@ -94,7 +95,7 @@ describe('the instance-states article', () => {
       '120:24 → 102:2 warning', // Pending terminate × Terminate
     ]);
     const undescribed = compileFiles(repoSources())
-      .diagnostics.filter((d) => d.code === 'state-undescribed')
+      .diagnostics.filter((d) => d.code === 'row-undescribed')
       .map((d) => d.message.split(' ')[0]);
     expect(undescribed).toEqual(['CompletedWithDiscardedMessages', 'Suspended', 'Terminated', 'InBreakpointDehydrated', 'Scheduled', 'TerminatedWithUnconsumedMessages']);
   });

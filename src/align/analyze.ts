@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { extractText, type ExtractedText } from '../extract/prose.js';
+import { extractFootnotes, extractText, type ExtractedText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
 import { locator } from '../load/position.js';
 import { MARK_VALUES, MARK_VOCABULARY, sameLanguage } from '../load/terms.js';
@@ -8,7 +8,7 @@ import { axisNames } from '../load/model.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 import type { CellVocabularies } from './cells.js';
 import { vocabulary, type LabelRecord, type Vocabulary } from './labels.js';
-import { alignTable, claimedTables, type AlignedTable, type TableContext } from './tables.js';
+import { alignTable, claimedTables, footnoteMarkers, type AlignedTable, type TableContext } from './tables.js';
 
 /** Everything one source document says, in canonical ids. */
 export interface SourceAnalysis {
@@ -64,7 +64,9 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
       }
       continue;
     }
-    analysis.tables.set(table.id, alignTable(claimed, table, context));
+    const aligned = alignTable(claimed, table, context);
+    aligned.footnotes = extractFootnotes(parsed, aligned.end, footnoteMarkers(aligned));
+    analysis.tables.set(table.id, aligned);
   }
   // No prototype: a message key such as "constructor" must not find an inherited member.
   for (const [key, rule] of Object.entries(config.messages ?? {})) {

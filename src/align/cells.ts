@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { splitFootnote, type FootnoteSplit } from '../extract/footnotes.js';
 import type { Cell } from '../extract/types.js';
 import { collapseWhitespace, normalizeLabel } from '../load/terms.js';
 import type { CellConfig } from '../load/types.js';
@@ -16,6 +17,8 @@ export interface ReadCell {
   text: string;
   /** What a ref cell says besides its target, or all of it when it names none. */
   note?: string;
+  /** A footnote marker after the value (`Not billed*`). */
+  footnote?: string;
   cell: Cell;
 }
 
@@ -33,7 +36,42 @@ export interface CellContext extends LabelContext {
 
 /** Reads one cell by its type; undefined when the cell states nothing (blank text, ref or mentions cells) or cannot be read (reported). */
 export function readCell(cell: Cell, type: CellConfig, context: CellContext): ReadCell | undefined {
+  if (type.type === 'text' || type.type === 'mentions') return readProse(cell, type, context);
+  const split = labelOf(cell, context);
+  const written = collapseWhitespace(split.label);
+  const read = readValue(cell, written, type, context);
+  return read && split.marker !== undefined ? { ...read, footnote: split.marker } : read;
+}
+
+/** A label or value word without its footnote marker; a superscript that swallowed words is reported. */
+export function labelOf(cell: Cell, context: LabelContext): FootnoteSplit {
+  const split = splitFootnote(cell.text, context.source.text.slice(cell.range[0], cell.range[1]));
+  if (split.swallowed !== undefined) {
+    context.diagnostics.push(
+      diagnostic('footnote-swallowed', {
+        at: cell.location,
+        spec: context.specId,
+        locale: context.source.locale,
+        message: `The superscript "${split.swallowed}" holds words, not just a footnote marker, so they are read as part of "${collapseWhitespace(split.label)}". Move the words out of <sup>…</sup>, keeping only the marker in it.`,
+      }),
+    );
+  }
+  return split;
+}
+
+function readProse(cell: Cell, type: CellConfig & { type: 'text' | 'mentions' }, context: CellContext): ReadCell | undefined {
   const written = collapseWhitespace(cell.text);
+  switch (type.type) {
+    case 'text': {
+      const text = cell.text.trim();
+      return text === '' ? undefined : { value: text, text, cell };
+    }
+    case 'mentions':
+      return written === '' ? undefined : { value: mentionedIds(written, cell, context.vocabularies.axis(type.axis), context), text: written, cell };
+  }
+}
+
+function readValue(cell: Cell, written: string, type: CellConfig, context: CellContext): ReadCell | undefined {
   switch (type.type) {
     case 'mark':
       return readMark(cell, written, new Set(type.marks ?? DEFAULT_MARKS), context);
@@ -41,12 +79,8 @@ export function readCell(cell: Cell, type: CellConfig, context: CellContext): Re
       return written === '' ? undefined : readWord(cell, written, context.vocabularies.values(type.vocabulary), context);
     case 'ref':
       return written === '' ? undefined : readRef(cell, written, context.vocabularies.axis(type.axis), context);
-    case 'text': {
-      const text = cell.text.trim();
-      return text === '' ? undefined : { value: text, text, cell };
-    }
-    case 'mentions':
-      return written === '' ? undefined : { value: mentionedIds(written, cell, context.vocabularies.axis(type.axis), context), text: written, cell };
+    default:
+      return readProse(cell, type, context);
   }
 }
 

@@ -13,6 +13,8 @@ export interface Header {
   id: string;
   label: string;
   location: Location;
+  /** A footnote marker written after the label (`<sup>3</sup>`, `*`). */
+  footnote?: string;
 }
 
 /** A header label before resolution. */
@@ -23,8 +25,9 @@ export interface LabelSlot {
   line: number;
   /** Position of the table among the document's tables. */
   table: number;
-  /** Which of the states one label cell names ("StartFailed<br>StopFailed" has parts 0 and 1). */
+  /** Which of the ids one label cell names ("StartFailed<br>StopFailed" has parts 0 and 1). */
   part: number;
+  footnote?: string;
 }
 
 /** Every header slot of a source, resolved or not: the positions `locale add` aligns by and the health report counts. */
@@ -186,7 +189,7 @@ export function resolveLabels(slots: LabelSlot[], known: Vocabulary, context: La
     record.id = resolution.id;
     record.untranslated = resolution.via === 'untranslated' || isReferenceLabel(slot.label, resolution.id, known);
     reportResolved(slot, resolution, known, context);
-    result.set(position, { id: resolution.id, label: slot.label, location: slot.location });
+    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, ...(slot.footnote === undefined ? {} : { footnote: slot.footnote }) });
   });
   return result;
 }

@@ -2,7 +2,9 @@ import { diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { isMatrixTable, type CellConfig, type TableConfig } from '../load/types.js';
-import { readCell, sameValue, type CellContext, type ReadCell } from './cells.js';
+import type { FootnoteSplit } from '../extract/footnotes.js';
+import type { ExtractedText } from '../extract/prose.js';
+import { labelOf, readCell, sameValue, type CellContext, type ReadCell } from './cells.js';
 import { resolveLabels, splitRowLabel, type Header, type LabelSlot, type Vocabulary } from './labels.js';
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from './layout.js';
 import { checkRowCells } from './row-cells.js';
@@ -28,6 +30,10 @@ export interface AlignedTable {
   columns: Map<string, Header>;
   /** Keyed by cellKey(row, column). */
   cells: Map<string, AlignedCell>;
+  /** Where the (last) document table ends: footnote texts follow it. */
+  end: number;
+  /** The texts of the footnotes that labels and cells refer to, by marker. */
+  footnotes: Map<string, ExtractedText>;
 }
 
 export function cellKey(row: string, column: string): string {
@@ -50,7 +56,9 @@ export function claimedTables(tables: readonly Table[], config: TableConfig, all
 
 /** Reads one configured table from the document tables it claims. */
 export function alignTable(tables: readonly Table[], config: TableConfig, context: TableContext): AlignedTable {
-  const aligned: AlignedTable = { id: config.id, location: tables[0]!.location, rows: new Map(), columns: new Map(), cells: new Map() };
+  let end = 0;
+  for (const table of tables) for (const row of table.grid) for (const cell of row) if (cell && cell.range[1] > end) end = cell.range[1];
+  const aligned: AlignedTable = { id: config.id, location: tables[0]!.location, rows: new Map(), columns: new Map(), cells: new Map(), end, footnotes: new Map() };
   if (tables[0]!.heading !== undefined) aligned.heading = tables[0]!.heading;
   for (const table of tables) alignOne(table, config, aligned, context);
   return aligned;
@@ -85,7 +93,8 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       if (column >= table.coveredColumns[headerRow]!) continue;
       // A column with neither a label nor a cell is layout (a trailing pipe), not a column.
       if (isBlank(cell) && table.grid.slice(headerRow + 1).every((row) => isBlank(row[column]))) continue;
-      slots.push({ label: collapseWhitespace(cell.text), location: cell.location, line: column, table: table.index, part: 0 });
+      const split = labelOf(cell, context);
+      slots.push({ label: collapseWhitespace(split.label), location: cell.location, line: column, table: table.index, part: 0, ...footnoteOf(split) });
     }
     for (const [slot, found] of resolveLabels(slots, context.axis(config.columns, 'column'), context)) {
       const column = slots[slot]!.line;
@@ -131,8 +140,9 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       if (start >= 0) labelRowOf.set(row, rowOfSlot[start]!);
       continue;
     }
-    for (const [part, label] of splitRowLabel(labelCell?.text ?? '', rowAxis, separators).entries()) {
-      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part });
+    const split = labelCell ? labelOf(labelCell, context) : { label: '' };
+    for (const [part, label] of splitRowLabel(split.label, rowAxis, separators).entries()) {
+      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part, ...footnoteOf(split) });
       rowOfSlot.push(row);
     }
   }
@@ -181,4 +191,16 @@ export function describeValue(cell: Pick<ReadCell, 'value' | 'text'> | undefined
   if (value === null) return `no id ("${text}")`;
   if (Array.isArray(value)) return value.length === 0 ? `no id ("${text}")` : value.join(', ');
   return text === value ? `"${text}"` : `${value} ("${text}")`;
+}
+
+function footnoteOf(split: FootnoteSplit): { footnote?: string } {
+  return split.marker === undefined ? {} : { footnote: split.marker };
+}
+
+/** Every footnote marker a table's labels and cells use. */
+export function footnoteMarkers(table: AlignedTable): Set<string> {
+  const markers = new Set<string>();
+  for (const header of [...table.rows.values(), ...table.columns.values()]) if (header.footnote !== undefined) markers.add(header.footnote);
+  for (const cell of table.cells.values()) if (cell.footnote !== undefined) markers.add(cell.footnote);
+  return markers;
 }

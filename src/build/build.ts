@@ -5,7 +5,7 @@ import { axisNames } from '../load/model.js';
 import { preferredLabel, reviewedMessage } from '../load/terms.js';
 import { isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
 import { banner } from './banner.js';
-import type { Localized, Spec, SpecCell, SpecSource, SpecTable } from './types.js';
+import type { Localized, Spec, SpecCell, SpecFootnote, SpecSource, SpecTable } from './types.js';
 
 export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
 
@@ -63,6 +63,8 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
         ...(column.accessor === undefined ? {} : { accessor: column.accessor }),
       }));
     }
+    const footnotes = specFootnotes(referenceTable, (marker) => perLocale((analysis) => own(analysis)?.footnotes.get(marker)?.text));
+    if (footnotes.length > 0) result.footnotes = footnotes;
     result.cells = specCells(table, referenceTable, config.axes, (key, pick) => perLocale((analysis) => pick(own(analysis)?.cells.get(key))));
     return result;
   });
@@ -125,10 +127,28 @@ function specCells(
       const type = typeOf(column).type;
       if (type === 'text' || type === 'ref' || type === 'mentions') cell.text = localized(key, (found) => found?.text);
       if (type === 'ref' && stated.note !== undefined) cell.note = localized(key, (found) => found?.note);
+      if (stated.footnote !== undefined) cell.footnote = stated.footnote;
       cells.push(cell);
     }
   }
   return cells;
+}
+
+/** The reference's footnote markers, in order of first use (labels, then cells), with their texts in every locale. */
+function specFootnotes(reference: AlignedTable, text: (marker: string) => Localized): SpecFootnote[] {
+  const byMarker = new Map<string, SpecFootnote>();
+  const note = (marker: string): SpecFootnote => {
+    let found = byMarker.get(marker);
+    if (!found) {
+      found = { marker, text: text(marker) };
+      byMarker.set(marker, found);
+    }
+    return found;
+  };
+  for (const [id, header] of reference.rows) if (header.footnote !== undefined) (note(header.footnote).rows ??= []).push(id);
+  for (const [id, header] of reference.columns) if (header.footnote !== undefined) (note(header.footnote).columns ??= []).push(id);
+  for (const cell of reference.cells.values()) if (cell.footnote !== undefined) note(cell.footnote);
+  return [...byMarker.values()];
 }
 
 /** What the reference must state for a spec to be built from it. */

@@ -38,6 +38,16 @@ export interface SpecCell {
   text?: Localized;
   /** What a ref cell says besides its target, or all of it when it names none. */
   note?: Localized;
+  /** The marker of the footnote the cell refers to (`Not billed*`). */
+  footnote?: string;
+}
+
+/** A footnote under a table, and the row and column labels that refer to it. */
+export interface SpecFootnote {
+  marker: string;
+  text: Localized;
+  rows?: string[];
+  columns?: string[];
 }
 
 /** A named column of a record table. */
@@ -67,6 +77,8 @@ export interface SpecTable {
   /** A heading row above the column labels (`Operation` over every operation), where the table has one. */
   group?: Localized;
   accessors?: Accessors;
+  /** The footnotes the reference's labels and cells refer to, in marker order of appearance. */
+  footnotes?: SpecFootnote[];
   /** Every stated cell, by row then column in axis order. Empty text, ref and mentions cells are not stated. */
   cells: SpecCell[];
 }

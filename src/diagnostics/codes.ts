@@ -153,6 +153,11 @@ export const CODES = {
   },
 
   // --- labels -------------------------------------------------------------
+  'footnote-swallowed': {
+    severity: 'warning',
+    summary: 'A superscript after a label or value holds words besides its footnote marker (`Azure<sup>AD-integratie 1</sup>`); the words are read as part of the label.',
+    help: 'Move the words out of <sup>…</sup> so that it holds only the marker.',
+  },
   'label-unknown': {
     severity: 'error',
     summary: "A header label is not in the locale's terms, so the cells of its row or column are not read (the message says what its position suggests).",

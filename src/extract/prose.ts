@@ -44,6 +44,27 @@ function standaloneEmphasis(paragraph: Paragraph): string | undefined {
   return undefined;
 }
 
+/**
+ * The footnote texts under a table: top-level paragraphs after `after` (the
+ * table's end), up to the next heading or table, that start with one of the
+ * markers ("&#42; Some Azure resources…", "<sup>1</sup> Only in…").
+ */
+export function extractFootnotes(parsed: ParsedSource, after: number, markers: ReadonlySet<string>): Map<string, ExtractedText> {
+  const found = new Map<string, ExtractedText>();
+  if (markers.size === 0) return found;
+  const toLocation = locator(parsed.source.path, parsed.source.text);
+  const longestFirst = [...markers].sort((a, b) => b.length - a.length);
+  for (const node of parsed.mdast.children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start < after) continue;
+    if (node.type === 'heading' || node.type === 'table' || (node.type === 'html' && /<table\b/i.test(node.value))) break;
+    if (node.type !== 'paragraph') continue;
+    const text = collapseWhitespace(node.children.map(phrasingText).join(''));
+    const marker = longestFirst.find((candidate) => text.startsWith(candidate) && /^\s/u.test(text.slice(candidate.length)));
+    if (marker !== undefined && !found.has(marker)) found.set(marker, { text: text.slice(marker.length).trim(), location: toLocation(start) });
+  }
+  return found;
+}
 
 function visit(node: MdastNodes, callback: (node: MdastNodes) => void): void {
   callback(node);
