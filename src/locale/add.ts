@@ -4,6 +4,7 @@ import { DEFAULT_MARKS } from '../align/cells.js';
 import type { LabelRecord } from '../align/labels.js';
 import { shapeDifference, sameShape, tableShapes } from '../check/shape.js';
 import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { splitFootnote } from '../extract/footnotes.js';
 import { extractTables } from '../extract/tables.js';
 import type { Table } from '../extract/types.js';
 import { checkLocaleTag } from '../load/locale.js';
@@ -159,6 +160,8 @@ interface Draft {
   id: string;
   /** What the new source says at each position the reference labels with this id. */
   seen: { label: string; location: Location }[];
+  /** Value words: the headings above their cells, which a translator may have copied into the cells ("Facturation"). */
+  headings?: Set<string>;
 }
 
 function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale: string, termsPath: string): { json: string; count: number; diagnostics: Diagnostic[] } {
@@ -209,6 +212,7 @@ function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale
         if (otherReference) reasons.push(`it is the ${config.referenceLocale} label of ${otherReference}`);
         const sharing = inSet.filter((other) => other !== draft && other.seen.some((seen) => normalizeLabel(seen.label) === normalizeLabel(label)));
         if (sharing.length > 0) reasons.push(`the source also uses it for ${sharing.map((other) => other.id).join(', ')}`);
+        if (draft.headings?.has(normalizeLabel(label))) reasons.push(`it is also the heading of its column, so it may name the column rather than the value`);
       }
       const variants = labels.slice(1).map((seen) => seen.label).filter((variant) => !NO_WORDS.test(variant));
       if (variants.length > 0) reasons.push(`the source also calls it ${variants.map((variant) => `"${variant}"`).join(', ')}, kept as variants`);
@@ -265,18 +269,29 @@ function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] 
     for (const cell of cells) {
       const type = isMatrixTable(table) ? table.cell : table.columns.find((column) => column.id === cell.column)!.cell;
       if (type.type !== 'mark' && type.type !== 'enum') continue;
-      const found = grids[cell.position.table]?.grid[cell.position.row]?.[cell.position.column];
-      const word = found === undefined ? '' : collapseWhitespace(found.text);
+      const grid = grids[cell.position.table]?.grid;
+      const found = grid?.[cell.position.row]?.[cell.position.column];
+      const word = found === undefined ? '' : collapseWhitespace(splitFootnote(found.text, mine.source.text.slice(found.range[0], found.range[1])).label);
       if (word === '' || (type.type === 'mark' && new Set<string>(type.marks ?? DEFAULT_MARKS).has(word))) continue;
       const pointer = `/values/${type.type === 'mark' ? MARK_VOCABULARY : type.vocabulary}`;
       const id = String(cell.value);
       const key = `${pointer}\u0000${id}`;
-      const draft = drafts.get(key) ?? { pointer, id, seen: [] };
+      const draft = drafts.get(key) ?? { pointer, id, seen: [], headings: new Set<string>() };
       draft.seen.push({ label: word, location: found!.location });
+      for (const above of grid!.slice(0, firstDataRow(match, table.id)).map((row) => row[cell.position.column])) {
+        if (above !== undefined) draft.headings!.add(normalizeLabel(above.text));
+      }
       drafts.set(key, draft);
     }
   }
   return [...drafts.values()];
+}
+
+/** The first grid row holding a stated cell of the table: the rows above it are headings. */
+function firstDataRow(match: Analysis, tableId: string): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const cell of match.analysis.tables.get(tableId)?.cells.values() ?? []) first = Math.min(first, cell.position.row);
+  return Number.isFinite(first) ? first : 0;
 }
 
 /** Corner labels of the new source, for the tables whose reference terms give one (a reviewed heading the docs print). */
