@@ -15,6 +15,8 @@ export interface Header {
   location: Location;
   /** A footnote marker written after the label (`<sup>3</sup>`, `*`). */
   footnote?: string;
+  /** The target of a link around the label (`[Self-hosted gateway](x.md)`). */
+  link?: string;
 }
 
 /** A header label before resolution. */
@@ -28,6 +30,7 @@ export interface LabelSlot {
   /** Which of the ids one label cell names ("StartFailed<br>StopFailed" has parts 0 and 1). */
   part: number;
   footnote?: string;
+  link?: string;
 }
 
 /** Every header slot of a source, resolved or not: the positions `locale add` aligns by and the health report counts. */
@@ -189,7 +192,7 @@ export function resolveLabels(slots: LabelSlot[], known: Vocabulary, context: La
     record.id = resolution.id;
     record.untranslated = resolution.via === 'untranslated' || isReferenceLabel(slot.label, resolution.id, known);
     reportResolved(slot, resolution, known, context);
-    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, ...(slot.footnote === undefined ? {} : { footnote: slot.footnote }) });
+    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, ...(slot.footnote === undefined ? {} : { footnote: slot.footnote }), ...(slot.link === undefined ? {} : { link: slot.link }) });
   });
   return result;
 }

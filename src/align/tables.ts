@@ -1,5 +1,5 @@
 import { diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import type { Table } from '../extract/types.js';
+import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { isMatrixTable, type CellConfig, type TableConfig } from '../load/types.js';
 import type { FootnoteSplit } from '../extract/footnotes.js';
@@ -94,7 +94,7 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       // A column with neither a label nor a cell is layout (a trailing pipe), not a column.
       if (isBlank(cell) && table.grid.slice(headerRow + 1).every((row) => isBlank(row[column]))) continue;
       const split = labelOf(cell, context);
-      slots.push({ label: collapseWhitespace(split.label), location: cell.location, line: column, table: table.index, part: 0, ...footnoteOf(split) });
+      slots.push({ label: collapseWhitespace(split.label), location: cell.location, line: column, table: table.index, part: 0, ...footnoteOf(split), ...linkOf(cell, context) });
     }
     for (const [slot, found] of resolveLabels(slots, context.axis(config.columns, 'column'), context)) {
       const column = slots[slot]!.line;
@@ -142,7 +142,7 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
     }
     const split = labelCell ? labelOf(labelCell, context) : { label: '' };
     for (const [part, label] of splitRowLabel(split.label, rowAxis, separators).entries()) {
-      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part, ...footnoteOf(split) });
+      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part, ...footnoteOf(split), ...(labelCell ? linkOf(labelCell, context) : {}) });
       rowOfSlot.push(row);
     }
   }
@@ -203,4 +203,11 @@ export function footnoteMarkers(table: AlignedTable): Set<string> {
   for (const header of [...table.rows.values(), ...table.columns.values()]) if (header.footnote !== undefined) markers.add(header.footnote);
   for (const cell of table.cells.values()) if (cell.footnote !== undefined) markers.add(cell.footnote);
   return markers;
+}
+
+/** The target of a Markdown or HTML link in a label cell's markup, kept so that docs can link the label too. */
+function linkOf(cell: Cell, context: TableContext): { link?: string } {
+  const markup = context.source.text.slice(cell.range[0], cell.range[1]);
+  const target = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(markup)?.[1] ?? /<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(markup)?.slice(1).find((part) => part !== undefined);
+  return target === undefined || target === '' ? {} : { link: target };
 }

@@ -35,6 +35,19 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
       }),
     );
 
+  /** A label's link target in each locale's source, where the reference links it. */
+  const linksOf = (axis: string, id: string): Localized | undefined => {
+    const linkIn = (analysis: SourceAnalysis): string | undefined => {
+      for (const table of config.tables) {
+        const found = analysis.tables.get(table.id);
+        const headers = [table.rows === axis ? found?.rows.get(id) : undefined, isMatrixTable(table) && table.columns === axis ? found?.columns.get(id) : undefined];
+        const link = headers.find((header) => header?.link !== undefined)?.link;
+        if (link !== undefined) return link;
+      }
+      return undefined;
+    };
+    return linkIn(reference) === undefined ? undefined : perLocale(linkIn);
+  };
   const tables = config.tables.map((table): SpecTable => {
     const own = (analysis: SourceAnalysis): AlignedTable | undefined => analysis.tables.get(table.id);
     const referenceTable = own(reference)!;
@@ -78,7 +91,11 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
     title: perLocale((analysis) => analysis.title?.text),
     axes: Object.entries(config.axes).map(([id, axis]) => {
       const { noun, type, constant } = axisNames(id, axis);
-      return { id, noun, type, constant, items: axis.ids.map((item) => ({ id: item, label: termLabels('axes', id, item) })) };
+      const items = axis.ids.map((item) => {
+        const link = linksOf(id, item);
+        return { id: item, label: termLabels('axes', id, item), ...(link ? { link } : {}) };
+      });
+      return { id, noun, type, constant, items };
     }),
     vocabularies: Object.entries(config.vocabularies ?? {}).map(([id, values]) => ({
       id,

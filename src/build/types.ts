@@ -6,6 +6,8 @@ export type Localized = Record<string, string>;
 export interface SpecItem {
   id: string;
   label: Localized;
+  /** Where each locale's source links the label to, where it does. */
+  link?: Localized;
 }
 
 /** A named, ordered list of ids, with their labels in every locale. */
