@@ -32,7 +32,8 @@ function checkDescribed(analysis: SourceAnalysis, config: SpecConfig, check: Ext
     if (!isMatrixTable(table) || table.cell.type !== 'ref' || table.cell.axis !== axis) continue;
     for (const cell of found.cells.values()) if (typeof cell.value === 'string') use(cell.value, cell.cell.location);
   }
-  const names = check.usedIn.map((id) => `"${id}"`).join(' and ');
+  const quoted = check.usedIn.map((id) => `"${id}"`);
+  const names = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : quoted.join('');
   const diagnostics: Diagnostic[] = [];
   const describedRows = described?.rows ?? new Map();
   for (const [id, location] of used) {
