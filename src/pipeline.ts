@@ -99,14 +99,20 @@ export function compile(input: CompileInput): CompileResult {
   let outputs: OutputFile[] = [];
   if (!blocked) {
     const render = createRenderer(input.assets.templates);
+    const emitProblems: Diagnostic[] = [];
     const emitted = (spec: Spec): OutputFile[] => {
       const entry = memo.get(spec.id);
       if (entry?.outputs) return entry.outputs;
       const files = emitSpec(spec, render);
-      if (entry) entry.outputs = files;
-      return files;
+      emitProblems.push(...files.diagnostics);
+      if (entry && files.diagnostics.length === 0) entry.outputs = files.value;
+      return files.value;
     };
     outputs = [...specs.flatMap(emitted), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) => compareStrings(a.path, b.path));
+    if (emitProblems.length > 0) {
+      diagnostics.push(...emitProblems);
+      outputs = [];
+    }
     const unsafe = unsafeOutputs(outputs);
     if (unsafe.length > 0) {
       diagnostics.push(...unsafe);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Spec } from '../src/build/types.js';
 import { mermaidLabel } from '../src/emit/escape.js';
 import { REPO_ROOT } from './helpers/project.js';
 
@@ -66,16 +67,15 @@ describe.skipIf(!available)(`Mermaid diagrams in Chromium (${available ? CHROMIU
   for (const locale of ['en-US', 'zh-CN']) {
     it(`the ${locale} instance-states diagram renders every state and operation label`, async () => {
       const markdown = readFileSync(join(REPO_ROOT, `generated/docs/${locale}/biztalk-server-instance-states.md`), 'utf8');
-      const spec = JSON.parse(readFileSync(join(REPO_ROOT, 'generated/biztalk-server-instance-states/spec.json'), 'utf8')) as {
-        stateGroups: { id: string; states: { id: string; label: Record<string, string> }[] }[];
-        operations: { id: string; label: Record<string, string> }[];
-        transitions: { from: string; operation: string; to?: string }[];
-      };
+      const spec = JSON.parse(readFileSync(join(REPO_ROOT, 'generated/biztalk-server-instance-states/spec.json'), 'utf8')) as Spec;
       const texts = await render(mermaidBlock(markdown), `statespec-${locale}.png`);
-      const instance = spec.stateGroups.find((group) => group.id === 'instance')!;
-      const used = new Set(spec.transitions.flatMap((t) => [t.from, t.to ?? t.from]));
-      for (const state of instance.states.filter((s) => used.has(s.id))) expect(texts).toContain(state.label[locale]);
-      for (const operation of spec.operations.filter((o) => spec.transitions.some((t) => t.operation === o.id && t.to))) {
+      // The diagram is drawn from the ref table whose targets are its own rows: every state an edge touches, every operation that labels one.
+      const table = spec.tables.find((candidate) => candidate.cell?.type === 'ref' && candidate.cell.axis === candidate.rows)!;
+      const axis = (id: string) => spec.axes.find((candidate) => candidate.id === id)!;
+      const edges = table.cells.filter((cell) => typeof cell.value === 'string');
+      const used = new Set(edges.flatMap((cell) => [cell.row, cell.value as string]));
+      for (const state of axis(table.rows).items.filter((s) => used.has(s.id))) expect(texts).toContain(state.label[locale]);
+      for (const operation of axis(table.columnAxis!).items.filter((o) => edges.some((cell) => cell.column === o.id))) {
         expect(texts).toContain(operation.label[locale]);
       }
     });

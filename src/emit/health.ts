@@ -1,11 +1,11 @@
 import type { Share } from '../check/agreement.js';
 import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
-import type { Spec, SpecSource } from '../spec/types.js';
+import { REGENERATE_COMMAND } from '../build/banner.js';
+import type { Spec, SpecSource } from '../build/types.js';
 import { GENERATED_DIR, type OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
-import { REGENERATE_COMMAND } from './views.js';
 
 /** What the check stage measured about one source file. */
 export interface SourceMeasures {

@@ -1,0 +1,154 @@
+import { banner } from '../build/banner.js';
+import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
+import type { CellConfig } from '../load/types.js';
+import { inLocale } from './names.js';
+
+/**
+ * The view of templates/article.md.hbs: the article's tables in one locale,
+ * in config order, each cell as the locale reads it. Which rows and columns a
+ * table shows follows from its cell type: a mark is stated in every cell
+ * (blank is false), so a mark table shows every row and column; any other
+ * table shows the rows and columns that hold a stated cell, as the article does.
+ */
+
+/** One table cell: its text, and the markers of the footnotes it refers to (printed as `<sup>`, as the sources write them). */
+export interface DocCell {
+  text: string;
+  markers: string[];
+}
+
+export interface DiagramView {
+  states: { id: string; label: string }[];
+  edges: { from: string; to: string; label: string }[];
+}
+
+export interface ArticleTableView {
+  /** Headings separate the tables of an article that has more than one (a table without a heading text gets no line). */
+  hasHeading: boolean;
+  heading: string;
+  header: DocCell[];
+  /** One GFM alignment per column: `:-:` under marks, `---` elsewhere. */
+  alignments: string[];
+  /** Each row's cells, its label first. */
+  rows: DocCell[][];
+  /** The footnotes under the table, in the spec's order. */
+  footnotes: { marker: string; text: string }[];
+  /** A state diagram after a ref table whose targets are its own rows. */
+  diagrams: DiagramView[];
+}
+
+export interface ArticleView {
+  banner: string;
+  title: string;
+  tables: ArticleTableView[];
+  /** The texts of the messages the article itself states (`inDocs`). */
+  messages: string[];
+}
+
+export const MARKED = '✔';
+
+const ALIGN_LEFT = '---';
+const ALIGN_CENTER = ':-:';
+
+/** Plain data for templates/article.md.hbs, in `locale`. */
+export function articleView(spec: Spec, locale: string): ArticleView {
+  const text = (value: Localized | undefined): string => inLocale(value, locale, spec.referenceLocale) ?? '';
+  const axes = new Map(spec.axes.map((axis) => [axis.id, axis]));
+  const axisOf = (id: string): SpecAxis => {
+    const axis = axes.get(id);
+    if (!axis) throw new Error(`A table names the axis "${id}", which the spec does not have.`);
+    return axis;
+  };
+  const labelOf = (axis: SpecAxis, id: string): string => text(axis.items.find((item) => item.id === id)?.label) || id;
+  const words = new Map(spec.vocabularies.map((vocabulary) => [vocabulary.id, new Map(vocabulary.values.map((value) => [value.id, value.label]))]));
+
+  /** A cell as the locale's reader sees it. */
+  const shown = (cell: SpecCell | undefined, config: CellConfig): DocCell => {
+    if (!cell) return { text: '', markers: [] };
+    const markers = cell.footnote === undefined ? [] : [cell.footnote];
+    switch (config.type) {
+      case 'mark':
+        return { text: cell.value === true ? MARKED : '', markers };
+      case 'enum':
+        return { text: text(words.get(config.vocabulary)?.get(String(cell.value))) || String(cell.value), markers };
+      default:
+        return { text: text(cell.text) || (typeof cell.value === 'string' ? cell.value : ''), markers };
+    }
+  };
+
+  const tables = spec.tables.map((table): ArticleTableView => {
+    const rowAxis = axisOf(table.rows);
+    const byKey = new Map(table.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
+    const cellAt = (row: string, column: string): SpecCell | undefined => byKey.get(`${row}\u0000${column}`);
+    const footnotes = table.footnotes ?? [];
+    const markersOf = (ids: 'rows' | 'columns', id: string): string[] =>
+      footnotes.filter((footnote) => footnote[ids]?.includes(id)).map((footnote) => footnote.marker);
+    const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row) });
+    const corner = { text: table.group ? `${text(table.corner)} \\ ${text(table.group)}` : text(table.corner), markers: [] };
+    const heading = text(table.heading);
+    const view = {
+      hasHeading: spec.tables.length > 1 && heading !== '',
+      heading,
+      footnotes: footnotes.map((footnote) => ({ marker: footnote.marker, text: text(footnote.text) })),
+      diagrams: [] as DiagramView[],
+    };
+
+    if (table.cell && table.columnAxis !== undefined) {
+      const config = table.cell;
+      const columnAxis = axisOf(table.columnAxis);
+      const allRows = rowAxis.items.map((item) => item.id);
+      const allColumns = columnAxis.items.map((item) => item.id);
+      const rows = config.type === 'mark' ? allRows : allRows.filter((row) => allColumns.some((column) => cellAt(row, column)));
+      const columns = config.type === 'mark' ? allColumns : allColumns.filter((column) => allRows.some((row) => cellAt(row, column)));
+      if (config.type === 'ref' && config.axis === table.rows) view.diagrams.push(diagram(rowAxis, columnAxis, cellAt, labelOf));
+      return {
+        ...view,
+        header: [corner, ...columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column) }))],
+        alignments: [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
+        rows: rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config))]),
+      };
+    }
+
+    const columns = recordColumns(table);
+    const rows = rowAxis.items.map((item) => item.id).filter((row) => columns.some((column) => cellAt(row, column.id)));
+    return {
+      ...view,
+      header: [corner, ...columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) }))],
+      alignments: [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
+      rows: rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell))]),
+    };
+  });
+
+  return {
+    banner: banner(spec.id),
+    title: text(spec.title),
+    tables,
+    messages: spec.messages.filter((message) => message.inDocs).map((message) => text(message.text)),
+  };
+}
+
+function recordColumns(table: SpecTable): NonNullable<SpecTable['columns']> {
+  if (!table.columns) throw new Error(`Table "${table.id}" has neither a column axis with a cell type nor named columns.`);
+  return table.columns;
+}
+
+/** The states a ref table leads between: an edge per cell that names a target, labelled with its column. */
+function diagram(
+  rowAxis: SpecAxis,
+  columnAxis: SpecAxis,
+  cellAt: (row: string, column: string) => SpecCell | undefined,
+  labelOf: (axis: SpecAxis, id: string) => string,
+): DiagramView {
+  const edges: { from: string; to: string; column: string }[] = [];
+  for (const row of rowAxis.items) {
+    for (const column of columnAxis.items) {
+      const target = cellAt(row.id, column.id)?.value;
+      if (typeof target === 'string') edges.push({ from: row.id, to: target, column: column.id });
+    }
+  }
+  const used = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  return {
+    states: rowAxis.items.filter((item) => used.has(item.id)).map((item) => ({ id: item.id, label: labelOf(rowAxis, item.id) })),
+    edges: edges.map((edge) => ({ from: edge.from, to: edge.to, label: labelOf(columnAxis, edge.column) })),
+  };
+}
