@@ -142,7 +142,7 @@ describe('the no-op cache', () => {
     const key = cacheKey(files, DEFAULT_LIMITS, base);
     expect(cacheKey(files, DEFAULT_LIMITS, copyTool())).toBe(key);
     const edits: [string, (dir: string) => void][] = [
-      ['a template', (dir) => writeFileSync(join(dir, 'templates/chart.md.hbs'), `${readFileSync(join(dir, 'templates/chart.md.hbs'), 'utf8')}\n`)],
+      ['a template', (dir) => writeFileSync(join(dir, 'templates/article.md.hbs'), `${readFileSync(join(dir, 'templates/article.md.hbs'), 'utf8')}\n`)],
       ['a schema', (dir) => writeFileSync(join(dir, 'schema/spec.schema.json'), `${readFileSync(join(dir, 'schema/spec.schema.json'), 'utf8')} `)],
       ['the version', (dir) => writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"'))],
       ['the code', (dir) => writeFileSync(join(dir, 'code/escape.ts'), `${readFileSync(join(dir, 'code/escape.ts'), 'utf8')}\n`)],

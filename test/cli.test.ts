@@ -84,7 +84,7 @@ describe('statespec CLI', () => {
     writeFileSync(join(root, KO), readFileSync(join(root, KO), 'utf8').replace('<td><center>x</center></td>', '<td>?</td>'));
     const build = cli('build', '--root', root);
     expect(build.code).toBe(1);
-    expect(build.stdout).toMatch(/ko-KR\.md:39:1 error .* mark-unknown/);
+    expect(build.stdout).toMatch(/ko-KR\.md:39:1 error .* value-unknown/);
     expect(snapshot(root)).toEqual(before);
     expect(cli('check', '--root', root).code).toBe(1);
   });

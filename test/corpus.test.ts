@@ -97,10 +97,10 @@ describe('statespec locale add on a copy of a corpus file', () => {
     const termsPath = join(root, CHART, 'terms/et-EE-x-test.json');
     const terms = JSON.parse(readFileSync(termsPath, 'utf8'));
     // "Peatatud" heads the Suspended and the Stopped row: both are flagged.
-    expect(terms.states.Suspended).toEqual({ label: 'Peatatud', review: 'The source also uses it for Stopped.' });
-    expect(terms.states.Stopped.review).toMatch(/also uses it for Suspended/);
-    expect(terms.states.DisableFailed.review).toMatch(/en-US label, untranslated/);
-    expect(terms.operations.Resume).toBe('Elulookirjeldus');
+    expect(terms.axes.states.Suspended).toEqual({ label: 'Peatatud', review: 'The source also uses it for Stopped.' });
+    expect(terms.axes.states.Stopped.review).toMatch(/also uses it for Suspended/);
+    expect(terms.axes.states.DisableFailed.review).toMatch(/en-US label, untranslated/);
+    expect(terms.axes.operations.Resume).toBe('Elulookirjeldus');
     expect(first.stdout).toMatch(/et\.md:\d+:\d+ warning Stopped: "Peatatud": .* label-review/);
 
     const afterFirst = snapshot(root);
@@ -111,9 +111,9 @@ describe('statespec locale add on a copy of a corpus file', () => {
     // Unreviewed, the terms are ambiguous (two ids, one label): the build refuses and says why.
     expect(cli('build', '--root', root).stdout).toMatch(/terms-ambiguous/);
     // The review: Stopped gets its own label and records the source's mistake; the flags go.
-    for (const entry of Object.values<Record<string, unknown>>({ ...terms.states, ...terms.operations })) if (typeof entry === 'object') delete entry.review;
-    terms.states.Suspended = 'Peatatud';
-    terms.states.Stopped = { label: 'Seiskatud', mistranslations: ['Peatatud'], note: 'The source uses "Peatatud" for Stopped too.' };
+    for (const entry of Object.values<Record<string, unknown>>({ ...terms.axes.states, ...terms.axes.operations })) if (typeof entry === 'object') delete entry.review;
+    terms.axes.states.Suspended = 'Peatatud';
+    terms.axes.states.Stopped = { label: 'Seiskatud', mistranslations: ['Peatatud'], note: 'The source uses "Peatatud" for Stopped too.' };
     writeFileSync(termsPath, `${JSON.stringify(terms, null, 2)}\n`);
     const build = cli('build', '--root', root);
     expect(build.code, build.stdout).toBe(0);

@@ -189,7 +189,7 @@ describe('the article docs, per cell type', () => {
   });
 
   it('emits spec.json, index.ts and one doc per locale, at the paths it always had', () => {
-    expect(emitSpec(EVERY_TYPE, render).map((output) => output.path)).toEqual([
+    expect(emitSpec(EVERY_TYPE, render).value.map((output) => output.path)).toEqual([
       'generated/tiny/spec.json',
       'generated/tiny/index.ts',
       'generated/docs/de-DE/tiny.md',

@@ -127,7 +127,7 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing reference locale',
     arrange: (root) => rmSync(join(root, EN)),
-    want: { at: `${CONFIG}:4:22`, code: 'reference-missing', message: /No source for the reference locale en-US/ },
+    want: { at: `${CONFIG}:3:22`, code: 'reference-missing', message: /No source for the reference locale en-US/ },
   },
   {
     name: 'a missing terms file',
@@ -137,12 +137,12 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a terms file with a JSON syntax error',
     arrange: (root) => replaceIn(root, DE_TERMS, '"Aktiv",', '"Aktiv",,'),
-    want: { at: `${DE_TERMS}:5:23`, code: 'json-syntax', message: /property name expected/ },
+    want: { at: `${DE_TERMS}:5:25`, code: 'json-syntax', message: /property name expected/ },
   },
   {
     name: 'a terms file that breaks its schema',
     arrange: (root) => replaceIn(root, DE_TERMS, '"Starten"', '42'),
-    want: { at: `${DE_TERMS}:11:14`, code: 'terms-invalid', message: /"\/operations\/Start"/ },
+    want: { at: `${DE_TERMS}:11:16`, code: 'terms-invalid', message: /"\/axes\/operations\/Start"/ },
   },
   {
     name: 'a missing spec.config.json',
@@ -152,12 +152,12 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a spec.config.json with a JSON syntax error',
     arrange: (root) => replaceIn(root, CONFIG, '"Stopped",', '"Stopped"'),
-    want: { at: `${CONFIG}:8:5`, code: 'json-syntax', message: /comma expected/ },
+    want: { at: `${CONFIG}:9:9`, code: 'json-syntax', message: /comma expected/ },
   },
   {
     name: 'a spec.config.json that breaks its schema, located by its JSON Pointer',
     arrange: (root) => replaceIn(root, CONFIG, '"StartFailed"', '"start failed"'),
-    want: { at: `${CONFIG}:8:5`, code: 'config-invalid', message: /"\/states\/2", must match pattern/ },
+    want: { at: `${CONFIG}:9:9`, code: 'config-invalid', message: /"\/axes\/states\/ids\/2", must match pattern/ },
   },
   {
     name: 'an unknown locale tag in a file name',
@@ -169,7 +169,7 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'an unknown locale tag in the config',
     arrange: (root) => replaceIn(root, CONFIG, '"referenceLocale": "en-US"', '"referenceLocale": "en-XX"'),
-    want: { at: `${CONFIG}:4:22`, code: 'locale-unknown', message: /region "XX"/ },
+    want: { at: `${CONFIG}:3:22`, code: 'locale-unknown', message: /region "XX"/ },
   },
   {
     name: 'two files claiming the same locale and variant',
@@ -220,7 +220,7 @@ describe('bad input: a clear diagnostic, exit 1, generated/ untouched', () => {
     // spec.json records each source's sha256, which the new bytes change; every other finding is the same.
     const findings = (root: string) => cli(['check', '--root', root]).stdout.split('\n').filter((line) => /^sources\//.test(line));
     expect(findings(converted)).toEqual(findings(plain));
-    expect(findings(converted)).toContain(`${DE}:43:19 warning de-DE.md marks 1 allowed cell(s) with "✓", which the reference en-US.md never uses (it writes ✔); they are read as allowed. mark-unusual`);
+    expect(findings(converted)).toContain(`${DE}:43:19 warning de-DE.md marks 1 true cell(s) with "✓", which the reference en-US.md never uses (it writes ✔); they are read as true. mark-unusual`);
     const build = cli(['build', '--root', converted]);
     expect(build.code).toBe(0);
     expect(build.stderr).toContain('1 written');

@@ -120,7 +120,9 @@ describe('the repo itself', () => {
     const roundTrip = compileFiles(files);
     expect(roundTrip.diagnostics.filter((d) => !d.suppressed)).toEqual([]);
     const again = roundTrip.specs[0]!;
-    expect(again.tables).toEqual(spec.tables);
+    // A one-table article's docs print no section heading over the chart; everything else comes back.
+    const withoutHeadings = (tables: typeof spec.tables) => tables.map(({ heading: _, ...table }) => table);
+    expect(withoutHeadings(again.tables)).toEqual(withoutHeadings(spec.tables));
     expect(again.axes).toEqual(spec.axes);
     expect(again.messages).toEqual(spec.messages);
     expect(again.title).toEqual(spec.title);

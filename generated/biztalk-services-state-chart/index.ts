@@ -56,100 +56,18 @@ export type Locale = (typeof LOCALES)[number];
 
 export const REFERENCE_LOCALE: Locale = "en-US";
 
-const OPERATION_BIT: Readonly<Record<Operation, number>> = {
-  "Start": 1,
-  "Stop": 2,
-  "Restart": 4,
-  "Suspend": 8,
-  "Resume": 16,
-  "Delete": 32,
-  "Scale": 64,
-  "UpdateConfiguration": 128,
-  "Backup": 256,
-};
-
-// One bit per operation, in OPERATIONS order.
-const ALLOWED_MASK: Readonly<Record<State, number>> = {
-  "Active": 0b111101110,
-  "Disabled": 0b100000,
-  "Suspended": 0b100110000,
-  "Stopped": 0b100100101,
-  "ServiceUpdateFailed": 0b100000,
-  "DisableFailed": 0b100000,
-  "EnableFailed": 0b100000,
-  "StartFailed": 0b10100111,
-  "StopFailed": 0b10100111,
-  "RestartFailed": 0b10100111,
-  "SuspendedFailed": 0b111000,
-  "ResumeFailed": 0b111000,
-  "CreatedFailed": 0b100000,
-  "RestoreFailed": 0b100000,
-  "ConfigUpdateFailed": 0b10100100,
-  "ScaleFailed": 0b1100000,
-};
-
-const ALLOWED_OPERATIONS: Readonly<Record<State, readonly Operation[]>> = {
-  "Active": Object.freeze(["Stop", "Restart", "Suspend", "Delete", "Scale", "UpdateConfiguration", "Backup"] as const),
-  "Disabled": Object.freeze(["Delete"] as const),
-  "Suspended": Object.freeze(["Resume", "Delete", "Backup"] as const),
-  "Stopped": Object.freeze(["Start", "Restart", "Delete", "Backup"] as const),
-  "ServiceUpdateFailed": Object.freeze(["Delete"] as const),
-  "DisableFailed": Object.freeze(["Delete"] as const),
-  "EnableFailed": Object.freeze(["Delete"] as const),
-  "StartFailed": Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
-  "StopFailed": Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
-  "RestartFailed": Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
-  "SuspendedFailed": Object.freeze(["Suspend", "Resume", "Delete"] as const),
-  "ResumeFailed": Object.freeze(["Suspend", "Resume", "Delete"] as const),
-  "CreatedFailed": Object.freeze(["Delete"] as const),
-  "RestoreFailed": Object.freeze(["Delete"] as const),
-  "ConfigUpdateFailed": Object.freeze(["Restart", "Delete", "UpdateConfiguration"] as const),
-  "ScaleFailed": Object.freeze(["Delete", "Scale"] as const),
-};
-
-/** The "operation not allowed" message, in every locale. */
-export const MESSAGES: Readonly<Record<Locale, string>> = {
-  "cs-CZ": "Operace není povolena",
-  "de-DE": "Vorgang nicht zulässig",
-  "en-CA": "Operation not allowed",
-  "en-US": "Operation not allowed",
-  "es-ES": "Operación no permitida",
-  "et-EE": "Toiming pole lubatud",
-  "fi-FI": "Toiminto ei ole sallittu",
-  "fr-FR": "Opération non autorisée",
-  "hu-HU": "A művelet nem engedélyezett",
-  "it-IT": "Operazione non consentita",
-  "ja-JP": "操作は許可されていません",
-  "ko-KR": "작업 허용 안 됨",
-  "pt-BR": "Operação não permitida",
-  "ru-RU": "Операция не разрешена",
-  "zh-CN": "不允许执行该操作",
-  "zh-TW": "不允許此作業",
-};
-
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+const STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(STATES);
+const OPERATION_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(OPERATIONS);
 
 /** True when `value` is one of STATES (for strings from outside the type system). */
 export function isState(value: unknown): value is State {
-  return typeof value === 'string' && hasOwn(ALLOWED_MASK, value);
+  return typeof value === 'string' && STATE_SET.has(value);
 }
 
-/** True when `value` is one of OPERATIONS. */
+/** True when `value` is one of OPERATIONS (for strings from outside the type system). */
 export function isOperation(value: unknown): value is Operation {
-  return typeof value === 'string' && hasOwn(OPERATION_BIT, value);
-}
-
-/**
- * Whether `operation` may be performed in `state`. Unknown names, non-strings
- * and inherited members (even of a polluted Object.prototype) are never allowed.
- */
-export function canPerform(state: State, operation: Operation): boolean {
-  return isState(state) && isOperation(operation) && (ALLOWED_MASK[state] & OPERATION_BIT[operation]) !== 0;
-}
-
-/** The operations allowed in `state`, in chart order. */
-export function allowedOperations(state: State): readonly Operation[] {
-  return isState(state) ? ALLOWED_OPERATIONS[state] : [];
+  return typeof value === 'string' && OPERATION_SET.has(value);
 }
 
 /**
@@ -175,9 +93,126 @@ export function resolveLocale(tag?: string): Locale {
   return LOCALES.find((locale) => locale.toLowerCase().startsWith(language)) ?? REFERENCE_LOCALE;
 }
 
+/** A text in every locale. */
+type Texts = Readonly<Record<Locale, string>>;
+
+/** The stated cells of a table: row → column → what the cell holds. Rows and cells with nothing stated are left out. */
+type Store<Row extends string, Column extends string, Leaf> = Readonly<Partial<Record<Row, Readonly<Partial<Record<Column, Leaf>>>>>>;
+
+/**
+ * The stated cell at row × column, or undefined. Unknown ids, non-strings and
+ * inherited names (even of a polluted Object.prototype) find nothing.
+ */
+function cellOf<Leaf>(store: { readonly [row: string]: { readonly [column: string]: Leaf | undefined } | undefined }, row: unknown, column: unknown): Leaf | undefined {
+  if (typeof row !== 'string' || typeof column !== 'string' || !hasOwn(store, row)) return undefined;
+  const cells = store[row]!;
+  return hasOwn(cells, column) ? cells[column] : undefined;
+}
+
+/**
+ * Whether row × column is marked: one bit per column, one mask per row. Both
+ * tables have no prototype, so no inherited name is found in them, not even one
+ * of a polluted Object.prototype; an unknown id finds nothing, and `?? 0` makes
+ * that unmarked. (No hasOwn call: this is the hot path.)
+ */
+function marked(masks: { readonly [row: string]: number | undefined }, bits: { readonly [column: string]: number | undefined }, row: unknown, column: unknown): boolean {
+  return typeof row === 'string' && typeof column === 'string' && ((masks[row] ?? 0) & (bits[column] ?? 0)) !== 0;
+}
+
+/** The columns listed for `row`; none for an unknown row. */
+function listOf<Column>(lists: { readonly [row: string]: readonly Column[] | undefined }, row: unknown): readonly Column[] {
+  return typeof row === 'string' && hasOwn(lists, row) ? lists[row]! : [];
+}
+
+/** The operationNotAllowed message, in every locale. */
+export const MESSAGES: Readonly<Record<Locale, string>> = {
+  "cs-CZ": "Operace není povolena",
+  "de-DE": "Vorgang nicht zulässig",
+  "en-CA": "Operation not allowed",
+  "en-US": "Operation not allowed",
+  "es-ES": "Operación no permitida",
+  "et-EE": "Toiming pole lubatud",
+  "fi-FI": "Toiminto ei ole sallittu",
+  "fr-FR": "Opération non autorisée",
+  "hu-HU": "A művelet nem engedélyezett",
+  "it-IT": "Operazione non consentita",
+  "ja-JP": "操作は許可されていません",
+  "ko-KR": "작업 허용 안 됨",
+  "pt-BR": "Operação não permitida",
+  "ru-RU": "Операция не разрешена",
+  "zh-CN": "不允许执行该操作",
+  "zh-TW": "不允許此作業",
+};
+
+// Table "chart": State × Operation; each cell a mark.
+
+// One bit per column, in OPERATIONS order; one mask per row. Without a prototype: see marked().
+const CHART_BIT = {
+  __proto__: null,
+  "Start": 1,
+  "Stop": 2,
+  "Restart": 4,
+  "Suspend": 8,
+  "Resume": 16,
+  "Delete": 32,
+  "Scale": 64,
+  "UpdateConfiguration": 128,
+  "Backup": 256,
+} as Readonly<Record<Operation, number>>;
+
+const CHART_MASK = {
+  __proto__: null,
+  "Active": 0b111101110,
+  "Disabled": 0b100000,
+  "Suspended": 0b100110000,
+  "Stopped": 0b100100101,
+  "ServiceUpdateFailed": 0b100000,
+  "DisableFailed": 0b100000,
+  "EnableFailed": 0b100000,
+  "StartFailed": 0b10100111,
+  "StopFailed": 0b10100111,
+  "RestartFailed": 0b10100111,
+  "SuspendedFailed": 0b111000,
+  "ResumeFailed": 0b111000,
+  "CreatedFailed": 0b100000,
+  "RestoreFailed": 0b100000,
+  "ConfigUpdateFailed": 0b10100100,
+  "ScaleFailed": 0b1100000,
+} as Readonly<Record<State, number>>;
+
+// The columns each row lists, in OPERATIONS order.
+const CHART_LIST: Readonly<Record<State, readonly Operation[]>> = {
+  "Active": /* @__PURE__ */ Object.freeze(["Stop", "Restart", "Suspend", "Delete", "Scale", "UpdateConfiguration", "Backup"] as const),
+  "Disabled": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "Suspended": /* @__PURE__ */ Object.freeze(["Resume", "Delete", "Backup"] as const),
+  "Stopped": /* @__PURE__ */ Object.freeze(["Start", "Restart", "Delete", "Backup"] as const),
+  "ServiceUpdateFailed": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "DisableFailed": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "EnableFailed": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "StartFailed": /* @__PURE__ */ Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
+  "StopFailed": /* @__PURE__ */ Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
+  "RestartFailed": /* @__PURE__ */ Object.freeze(["Start", "Stop", "Restart", "Delete", "UpdateConfiguration"] as const),
+  "SuspendedFailed": /* @__PURE__ */ Object.freeze(["Suspend", "Resume", "Delete"] as const),
+  "ResumeFailed": /* @__PURE__ */ Object.freeze(["Suspend", "Resume", "Delete"] as const),
+  "CreatedFailed": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "RestoreFailed": /* @__PURE__ */ Object.freeze(["Delete"] as const),
+  "ConfigUpdateFailed": /* @__PURE__ */ Object.freeze(["Restart", "Delete", "UpdateConfiguration"] as const),
+  "ScaleFailed": /* @__PURE__ */ Object.freeze(["Delete", "Scale"] as const),
+};
+
+/** Whether the "chart" table marks `operation` for `state`. Unknown ids, non-strings and inherited names (even of a polluted Object.prototype) are never marked. */
+export function canPerform(state: State, operation: Operation): boolean {
+  return marked(CHART_MASK, CHART_BIT, state, operation);
+}
+
+/** The columns the "chart" table marks for `state`, in OPERATIONS order. */
+export function allowedOperations(state: State): readonly Operation[] {
+  return listOf(CHART_LIST, state);
+}
+
 /** Thrown by assertCanPerform; `message` is in the requested locale. */
 export class OperationNotAllowedError extends Error {
-  override readonly name = 'OperationNotAllowedError';
+  override readonly name = "OperationNotAllowedError";
   readonly state: State;
   readonly operation: Operation;
   readonly locale: Locale;
@@ -191,7 +226,67 @@ export class OperationNotAllowedError extends Error {
   }
 }
 
-/** Throws OperationNotAllowedError unless `operation` may be performed in `state`. */
+/** Throws OperationNotAllowedError unless canPerform(`state`, `operation`). */
 export function assertCanPerform(state: State, operation: Operation, locale?: string): void {
   if (!canPerform(state, operation)) throw new OperationNotAllowedError(state, operation, locale);
+}
+
+// The generic view: every table by id, read through lookup() and text().
+
+/** Each table's id, row ids and column ids (a matrix's column axis, a record table's named columns). */
+export const TABLES = {
+  "chart": { id: "chart", rows: STATES, columns: OPERATIONS },
+} as const;
+
+/** What lookup() returns, per table and column. */
+export interface CellValues {
+  "chart": { readonly [C in Operation]: boolean };
+}
+
+export type TableId = keyof typeof TABLES;
+export type RowOf<T extends TableId> = (typeof TABLES)[T]['rows'][number];
+export type ColumnOf<T extends TableId> = (typeof TABLES)[T]['columns'][number];
+export type CellValue<T extends TableId, C extends ColumnOf<T>> = C extends keyof CellValues[T] ? CellValues[T][C] : never;
+
+/** How lookup() and text() read the cells of a matrix, or of one column of a record table. */
+interface Reader {
+  readonly value: (row: unknown, column: unknown) => unknown;
+  readonly text: (row: unknown, column: unknown, locale?: string) => string | undefined;
+}
+
+/** A record table reads each of its columns its own way. */
+type TableReader = Reader | { readonly columns: { readonly [column: string]: Reader | undefined } };
+
+const READERS: { readonly [table: string]: TableReader | undefined } = {
+  "chart": {
+    value: (row, column) => marked(CHART_MASK, CHART_BIT, row, column),
+    text: (row, column, locale) => undefined,
+  },
+};
+
+function readerOf(table: unknown, column: unknown): Reader | undefined {
+  if (typeof table !== 'string' || !hasOwn(READERS, table)) return undefined;
+  const reader = READERS[table]!;
+  if (!('columns' in reader)) return reader;
+  return typeof column === 'string' && hasOwn(reader.columns, column) ? reader.columns[column] : undefined;
+}
+
+/**
+ * The canonical value of a cell: a boolean for a mark (false when not marked),
+ * a value id for an enum, the target id for a ref, the reference locale's text
+ * for a text, the ids named for mentions; undefined for a cell the table leaves
+ * empty. Unknown names, non-strings and inherited names find nothing.
+ */
+export function lookup<T extends TableId, C extends ColumnOf<T>>(table: T, row: RowOf<T>, column: C): CellValue<T, C>;
+export function lookup(table: string, row: string, column: string): unknown {
+  return readerOf(table, column)?.value(row, column);
+}
+
+/**
+ * A cell's text in the best available locale for `locale`: a text cell's text,
+ * a ref cell's note, a mentions cell as written, an enum value's word;
+ * undefined for a mark or an empty cell.
+ */
+export function text<T extends TableId>(table: T, row: RowOf<T>, column: ColumnOf<T>, locale?: string): string | undefined {
+  return readerOf(table, column)?.text(row, column, locale);
 }

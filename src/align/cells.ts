@@ -99,7 +99,7 @@ function readWord(cell: Cell, written: string, known: Vocabulary, context: CellC
     return { value: found.id, text: written, cell };
   }
   const words = known.labels.map(({ id, label }) => `"${label}" (${id})`);
-  const allowed = [alternatives, words.length > 0 ? words.join(', ') : `no ${known.noun} words in terms/${context.source.locale}.json`].filter(Boolean).join('; or ');
+  const allowed = [alternatives, words.length > 0 ? words.join(', ') : `no ${known.noun}s in terms/${context.source.locale}.json`].filter(Boolean).join('; or ');
   context.diagnostics.push(
     diagnostic('value-unknown', {
       at: cell.location,
