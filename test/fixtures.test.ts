@@ -7,6 +7,7 @@ import { ALL_CODES } from '../src/diagnostics/codes.js';
 import { compareDiagnostics, isBlocking, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { findDrift } from '../src/emit/drift.js';
+import { initArticle } from '../src/init/init.js';
 import { addLocale, type AddLocaleRequest } from '../src/locale/add.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/load/types.js';
 import { ASSETS, compileRoot, FIXTURES, fixtureNames, matchGoldens, REPO_ROOT } from './helpers/project.js';
@@ -28,6 +29,7 @@ interface FixtureRun {
 function runFixture(name: string): FixtureRun {
   const root = join(FIXTURES, name);
   if (existsSync(join(root, 'locale-add.json'))) return runLocaleAddFixture(root);
+  if (existsSync(join(root, 'init.json'))) return runInitFixture(root);
   const schemaOverride = join(root, 'spec.schema.json');
   const assets = existsSync(schemaOverride)
     ? { ...ASSETS, schemas: { ...ASSETS.schemas, spec: JSON.parse(readFileSync(schemaOverride, 'utf8')) as object } }
@@ -63,6 +65,21 @@ function runLocaleAddFixture(root: string): FixtureRun {
   };
   if (request.variant !== undefined) added.variant = request.variant;
   const result = addLocale(added);
+  const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
+  const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(result.diagnostics, readSource), 'actions.txt': `${result.actions.join('\n')}\n` };
+  for (const write of result.writes) goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
+  return { diagnostics: result.diagnostics, goldens };
+}
+
+/** A fixture with init.json runs `statespec init` on its input file: goldens are the findings and every file it would write. */
+function runInitFixture(root: string): FixtureRun {
+  const request = JSON.parse(readFileSync(join(root, 'init.json'), 'utf8')) as { spec: string; locale: string; input: string };
+  const result = initArticle({
+    files: existsSync(join(root, 'sources')) ? readProjectFiles(root) : [],
+    specId: request.spec,
+    locale: request.locale,
+    input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
+  });
   const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
   const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(result.diagnostics, readSource), 'actions.txt': `${result.actions.join('\n')}\n` };
   for (const write of result.writes) goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);

@@ -63,6 +63,7 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
     );
     const result: SpecTable = { id: table.id, position: table.position, rows: table.rows, heading: perLocale((analysis) => own(analysis)?.heading), corner, cells: [] };
     if (referenceTable.group !== undefined) result.group = perLocale((analysis) => own(analysis)?.group);
+    if (table.headerRow !== undefined && table.headerRow > 0) result.headerRow = table.headerRow;
     if (isMatrixTable(table)) {
       result.columnAxis = table.columns;
       result.cell = table.cell;

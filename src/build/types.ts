@@ -78,6 +78,8 @@ export interface SpecTable {
   corner: Localized;
   /** A heading row above the column labels (`Operation` over every operation), where the table has one. */
   group?: Localized;
+  /** The grid row of the column labels, when the config puts heading rows above it: docs keep that layout, so they read back as sources. */
+  headerRow?: number;
   accessors?: Accessors;
   /** The footnotes the reference's labels and cells refer to, in marker order of appearance. */
   footnotes?: SpecFootnote[];

@@ -8,6 +8,7 @@ import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
 import { compile } from '../pipeline.js';
 import { addLocale, type AddLocaleRequest } from '../locale/add.js';
+import { initArticle } from '../init/init.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
@@ -19,12 +20,18 @@ const USAGE = `Usage:
   statespec build [--root DIR] [--max-source-bytes N] [--no-cache] [--watch]
   statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
+  statespec init --spec ID --locale TAG [--root DIR] FILE
 
 build        compiles sources/ into generated/ (nothing is written when there are errors)
 check        runs every check and compares generated/ with what build would write; writes nothing
 locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms yet, writes
              sources/ID/terms/TAG.json from the labels at the reference's positions, flagging
              doubtful ones for review; refuses (writing nothing) when the tables do not align
+init         starts a new article from its reference document FILE: writes sources/ID/TAG.md,
+             sources/ID/spec.config.json (axes, ids and cell types read from FILE's tables) and
+             sources/ID/terms/TAG.json, flagging doubtful guesses for review; refuses (writing
+             nothing) when FILE has no usable table, a label repeats or two labels make one id,
+             or sources/ID/ already holds another article
 
 --max-source-bytes N   files under sources/ larger than N bytes are reported and not read
                        (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
@@ -125,6 +132,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
   const limits = parseLimits(values['max-source-bytes'], io);
   if (!limits) return 2;
+  if (command === 'init') return runInit(rest, values, limits, io);
   if (command === 'locale' && rest[0] === 'add') {
     return runLocaleAdd(rest.slice(1), values, limits, io);
   }
@@ -257,6 +265,52 @@ function runLocaleAdd(files: string[], options: LocaleAddOptions, limits: Limits
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`statespec: locale add failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    return 2;
+  }
+}
+
+/** `statespec init`: like locale add, reads FILE and sources/, then writes what initArticle returns, or nothing. */
+function runInit(files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
+  if (files.length !== 1 || options.spec === undefined || options.locale === undefined) {
+    io.stderr(`statespec: init needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.format !== undefined || options.variant !== undefined) {
+    io.stderr(options.format !== undefined ? 'statespec: --format is only for check\n' : 'statespec: --variant is only for locale add; init writes the reference as sources/ID/TAG.md\n');
+    return 2;
+  }
+  const root = resolve(options.root ?? '.');
+  if (!existsSync(join(root, 'sources'))) {
+    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
+    return 2;
+  }
+  const file = files[0]!;
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(resolve(file)).size;
+    if (size > limits.maxSourceBytes) {
+      io.stderr(`statespec: ${file} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit (--max-source-bytes); nothing was written.\n`);
+      return 1;
+    }
+    bytes = readFileSync(resolve(file));
+  } catch (error) {
+    io.stderr(`statespec: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    removeTemporaryFiles(root);
+    const result = initArticle({ files: readProjectFiles(root, limits), specId: options.spec, locale: options.locale, input: { path: file, bytes } });
+    io.stdout(report(result.diagnostics, 'text'));
+    if (result.diagnostics.some(isBlocking)) {
+      io.stderr('statespec: nothing was written.\n');
+      return 1;
+    }
+    for (const write of result.writes) writeAtomically(join(root, write.path), write.content);
+    for (const action of result.actions) io.stderr(`statespec: ${action}\n`);
+    return 0;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`statespec: init failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
     return 2;
   }
 }

@@ -281,6 +281,38 @@ export const CODES = {
     summary: 'statespec locale add would overwrite a different source file of that locale and variant.',
     help: 'Pass --variant <name> to keep both versions, or remove the old file first.',
   },
+
+  // statespec init
+  'init-no-table': {
+    severity: 'error',
+    summary: 'statespec init found no table in the reference document with a header row and a label column, so there is no article to start.',
+    help: 'Check that the file is the reference document and that its tables are Markdown or HTML tables, then run the command again.',
+  },
+  'init-label-missing': {
+    severity: 'error',
+    summary: 'statespec init found a row or column with cells but no label (or a record table with an empty column), so it cannot give it an id.',
+    help: 'Write the label in the source, or delete the row or column, then run the command again.',
+  },
+  'init-label-duplicate': {
+    severity: 'error',
+    summary: 'statespec init found one label heading two rows or two columns of one table, so their ids cannot be told apart.',
+    help: 'Give each row and column its own label in the source, then run the command again.',
+  },
+  'init-id-collision': {
+    severity: 'error',
+    summary: 'statespec init would make one id from two different labels of one table ("Self-hosted" and "Self hosted" are both SelfHosted).',
+    help: 'Make the labels differ in letters or digits, not only in spaces, case or punctuation, then run the command again.',
+  },
+  'init-exists': {
+    severity: 'error',
+    summary: 'statespec init would overwrite an article that exists with other content (a spec.config.json, source or terms file).',
+    help: 'Add languages with `statespec locale add`; to start the article over, remove its folder first.',
+  },
+  'init-review': {
+    severity: 'warning',
+    summary: 'statespec init made a guess it is not sure of (an id, a split row label, a cell type, a yes/no word, a table it left out); terms entries it concerns carry a "review" field.',
+    help: 'Check the guess against the document; fix spec.config.json or the terms entry and delete its "review" field (the build reports it as terms-review until then).',
+  },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type Code = keyof typeof CODES;

@@ -84,7 +84,19 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     const markersOf = (ids: 'rows' | 'columns', id: string): string[] =>
       footnotes.filter((footnote) => footnote[ids]?.includes(id)).map((footnote) => footnote.marker);
     const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row) });
-    const corner = { text: table.group ? `${text(table.corner)} \\ ${text(table.group)}` : text(table.corner), markers: [] };
+    const corner: DocCell = { text: text(table.corner), markers: [] };
+    /**
+     * Heading rows above the column labels, as the config reads the sources
+     * (`headerRow`): the corner and the group heading on top, the labels in
+     * the first body row, so that the docs read back as a source.
+     */
+    const withHeadingRows = (labels: DocCell[], body: DocCell[][]): Pick<ArticleTableView, 'header' | 'rows'> => {
+      if (table.headerRow === undefined) return { header: [corner, ...labels], rows: body };
+      const blank = (): DocCell => ({ text: '', markers: [] });
+      const group: DocCell = { text: text(table.group), markers: [] };
+      const spacer = Array.from({ length: table.headerRow - 1 }, () => [blank(), ...labels.map(blank)]);
+      return { header: [corner, group, ...labels.slice(1).map(blank)], rows: [...spacer, [blank(), ...labels], ...body] };
+    };
     const heading = text(table.heading);
     const view = {
       hasHeading: spec.tables.length > 1 && heading !== '',
@@ -101,11 +113,14 @@ export function articleView(spec: Spec, locale: string): ArticleView {
       const rows = config.type === 'mark' ? allRows : allRows.filter((row) => allColumns.some((column) => cellAt(row, column)));
       const columns = config.type === 'mark' ? allColumns : allColumns.filter((column) => allRows.some((row) => cellAt(row, column)));
       if (config.type === 'ref' && config.axis === table.rows) view.diagrams.push(diagram(rowAxis, columnAxis, cellAt, labelOf));
+      const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column) }));
       return {
         ...view,
-        header: [corner, ...columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column) }))],
+        ...withHeadingRows(
+          labels,
+          rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config))]),
+        ),
         alignments: [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
-        rows: rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config))]),
       };
     }
 

@@ -118,6 +118,13 @@ function checkRuntimeNames(config: SpecConfig, report: (pointer: string, message
     claim(names.constant, `/axes/${id}`);
     claim(names.guard, `/axes/${id}`);
   }
+  for (const id of Object.keys(config.vocabularies ?? {})) {
+    // The runtime names a vocabulary like an axis with no type or constant given: `billing` → Billing, BILLING.
+    const names = axisNames(id, { ids: [], type: id.charAt(0).toUpperCase() + id.slice(1) });
+    claim(names.type, `/vocabularies/${id}`);
+    claim(names.constant, `/vocabularies/${id}`);
+    claim(names.guard, `/vocabularies/${id}`);
+  }
   config.tables.forEach((table, index) => {
     if (isMatrixTable(table)) {
       const { assert, ...plain } = table.accessors ?? {};

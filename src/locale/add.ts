@@ -284,7 +284,26 @@ function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] 
       drafts.set(key, draft);
     }
   }
-  return [...drafts.values()];
+  return withoutContradictions([...drafts.values()]);
+}
+
+/**
+ * A cell whose word is another value's usual word ("Tak" where the reference
+ * says false) contradicts the reference: the build reports it as a
+ * fact-mismatch. It is not a spelling of the value, so it is not learnt.
+ */
+function withoutContradictions(drafts: Draft[]): Draft[] {
+  const usual = (draft: Draft): string | undefined => {
+    const uses = new Map<string, number>();
+    for (const seen of draft.seen) uses.set(normalizeLabel(seen.label), (uses.get(normalizeLabel(seen.label)) ?? 0) + 1);
+    return [...uses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  };
+  const usualWords = new Map(drafts.map((draft) => [draft, usual(draft)]));
+  return drafts.map((draft) => {
+    const others = new Set(drafts.filter((other) => other !== draft && other.pointer === draft.pointer).map((other) => usualWords.get(other)));
+    const kept = draft.seen.filter((seen) => normalizeLabel(seen.label) === usualWords.get(draft) || !others.has(normalizeLabel(seen.label)));
+    return { ...draft, seen: kept };
+  });
 }
 
 /** The first grid row holding a stated cell of the table: the rows above it are headings. */
