@@ -21,7 +21,7 @@ describe('public API', () => {
 
   it('compile() works on files read with readProjectFiles() and the shipped assets', () => {
     const result = api.compile({ files: api.readProjectFiles(REPO_ROOT), assets: api.loadAssets() });
-    expect(result.specs.map((spec) => spec.id)).toEqual(['biztalk-server-instance-states', 'biztalk-services-state-chart']);
+    expect(result.specs.map((spec) => spec.id)).toEqual(['biztalk-server-instance-states', 'biztalk-services-state-chart', 'vm-states-billing']);
     expect(result.outputs.map((output) => output.path)).toEqual(compileRoot(REPO_ROOT).outputs.map((output) => output.path));
     expect(api.summarize(result.diagnostics).errors).toBe(0);
   });

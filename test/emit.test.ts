@@ -98,6 +98,7 @@ const MOVES = table({
   columnAxis: 'action',
   cell: { type: 'ref', axis: 'state' },
   group: both('Action', 'Aktion'),
+  headerRow: 1,
   accessors: { check: 'canMove', target: 'nextState', cell: 'move', assert: { function: 'assertCanMove', error: 'CannotMoveError', message: 'notAllowed' } },
   cells: [
     cell('On', 'Stop', 'Off', { text: both('Off'), note: both('after a while', 'nach einer Weile') }),
@@ -111,6 +112,7 @@ const OUTCOMES = table({
   columnAxis: 'state',
   cell: { type: 'mentions', axis: 'action' },
   group: both('New state'),
+  headerRow: 1,
   cells: [cell('On', 'Off', ['Stop'], { text: both('Stop it') }), cell('Off', 'On', ['Start'], { text: both('Start it') }), cell('Off', 'Broken', [], { text: both('Drop it') })],
 });
 
@@ -156,14 +158,14 @@ describe('the article docs, per cell type', () => {
       },
     ],
     [
-      'a ref table onto its own rows: corner \\ group, the cells as written, and a state diagram of the cells with a target',
+      'a ref table onto its own rows: the corner and group heading above the labels, the cells as written, and a state diagram of the cells with a target',
       {
         given: spec([MOVES, OUTCOMES]),
         locale: 'en-US',
         want: [
-          BANNER, '', '# Tiny article', '', '## About moves', '', '| State \\\\ Action | Start | Stop |', '| --- | --- | --- |', '| On |  | Off |', '| Off | On |  |', '| Broken | Race condition |  |',
+          BANNER, '', '# Tiny article', '', '## About moves', '', '| State | Action |  |', '| --- | --- | --- |', '|  | Start | Stop |', '| On |  | Off |', '| Off | On |  |', '| Broken | Race condition |  |',
           '', '```mermaid', 'stateDiagram-v2', '  On: On', '  Off: Off', '  On --> Off: Stop', '  Off --> On: Start', '```',
-          '', '## About outcomes', '', '| State \\\\ New state | On | Off | Broken |', '| --- | --- | --- | --- |', '| On |  | Stop it |  |', '| Off | Start it |  | Drop it |', '',
+          '', '## About outcomes', '', '| State | New state |  |  |', '| --- | --- | --- | --- |', '|  | On | Off | Broken |', '| On |  | Stop it |  |', '| Off | Start it |  | Drop it |', '',
         ],
       },
     ],

@@ -185,34 +185,34 @@ const INSTANCE_EXPLANATION_TEXTS: Store<State, InstanceColumn, Texts> = {
   },
   "SuspendedResumable": {
     "Explanation": {
-      "en-US": "Instance suspended, you can resume it. Important:  Resuming a messaging instance will do the following: \n- Resume the messaging instance.\n- Send the message to the send port.\n- The send port delivers the message to the destination; even if the send port is not in a Started state. \n\n Note that when you suspend a scheduled instance and then resume it, the instance goes into a dehydrated state.",
-      "es-ES": "Instancia suspendida; puede reanudarla. Importante: reanudar una instancia de mensajería hará lo siguiente: \n- Reanudar la instancia de mensajería.\n- Enviar el mensaje al puerto de envío.\n- El puerto de envío entrega el mensaje al destino, incluso si el estado del puerto de envío no es Iniciado. \n\n Tenga en cuenta que cuando suspende una instancia programada y luego la reanuda, la instancia adopta un estado deshidratado.",
-      "ja-JP": "インスタンスが中断されていて、そのインスタンスを再開できることを示します。 重要: メッセージング インスタンスの再開は次の処理します。 \n- メッセージング インスタンスを再開します。\n- メッセージを送信ポートに送信します。\n- 送信ポートは、開始状態でなくてもメッセージを送信先に配信します。 \n\n スケジュール済みのインスタンスを中断して再開すると、インスタンスは退避済み状態になることに注意してください。",
-      "zh-CN": "挂起的实例，则可以恢复它。 重要提示： 恢复消息实例将执行以下操作： \n- 恢复消息实例。\n- 将消息发送到发送端口。\n- 发送端口的消息传递到目标;即使发送端口未处于已启动状态。 \n\n 请注意，如果您挂起某一计划的实例，然后将其恢复该实例将进入冻结状态。",
+      "en-US": "Instance suspended, you can resume it. Important: Resuming a messaging instance will do the following:\n- Resume the messaging instance.\n- Send the message to the send port.\n- The send port delivers the message to the destination; even if the send port is not in a Started state.\n\nNote that when you suspend a scheduled instance and then resume it, the instance goes into a dehydrated state.",
+      "es-ES": "Instancia suspendida; puede reanudarla. Importante: reanudar una instancia de mensajería hará lo siguiente:\n- Reanudar la instancia de mensajería.\n- Enviar el mensaje al puerto de envío.\n- El puerto de envío entrega el mensaje al destino, incluso si el estado del puerto de envío no es Iniciado.\n\nTenga en cuenta que cuando suspende una instancia programada y luego la reanuda, la instancia adopta un estado deshidratado.",
+      "ja-JP": "インスタンスが中断されていて、そのインスタンスを再開できることを示します。 重要: メッセージング インスタンスの再開は次の処理します。\n- メッセージング インスタンスを再開します。\n- メッセージを送信ポートに送信します。\n- 送信ポートは、開始状態でなくてもメッセージを送信先に配信します。\n\nスケジュール済みのインスタンスを中断して再開すると、インスタンスは退避済み状態になることに注意してください。",
+      "zh-CN": "挂起的实例，则可以恢复它。 重要提示： 恢复消息实例将执行以下操作：\n- 恢复消息实例。\n- 将消息发送到发送端口。\n- 发送端口的消息传递到目标;即使发送端口未处于已启动状态。\n\n请注意，如果您挂起某一计划的实例，然后将其恢复该实例将进入冻结状态。",
     },
   },
   "SuspendedNotResumable": {
     "Explanation": {
-      "en-US": "Instance suspended, but you cannot resume it. You can save the Messages referenced by the instance, and then you can terminate the instance.\n\n Note that when you suspend a scheduled instance and then resume it, the instance goes into a dehydrated state.",
-      "es-ES": "Instancia suspendida, pero no puede reanudarla. Puede guardar los mensajes a los que hace referencia la instancia y luego finalizar la instancia.\n\n Tenga en cuenta que cuando suspende una instancia programada y luego la reanuda, la instancia adopta un estado deshidratado.",
-      "ja-JP": "インスタンスが中断されているが、そのインスタンスを再開できないことを示します。 インスタンスによって参照されているメッセージを保存してから、そのインスタンスを終了させることができます。\n\n スケジュール済みのインスタンスを中断して再開すると、インスタンスは退避済み状態になることに注意してください。",
-      "zh-CN": "实例已挂起，但您不能恢复它。 可以保存实例，引用的消息，然后终止该实例。\n\n 请注意，如果您挂起某一计划的实例，然后将其恢复该实例将进入冻结状态。",
+      "en-US": "Instance suspended, but you cannot resume it. You can save the Messages referenced by the instance, and then you can terminate the instance.\n\nNote that when you suspend a scheduled instance and then resume it, the instance goes into a dehydrated state.",
+      "es-ES": "Instancia suspendida, pero no puede reanudarla. Puede guardar los mensajes a los que hace referencia la instancia y luego finalizar la instancia.\n\nTenga en cuenta que cuando suspende una instancia programada y luego la reanuda, la instancia adopta un estado deshidratado.",
+      "ja-JP": "インスタンスが中断されているが、そのインスタンスを再開できないことを示します。 インスタンスによって参照されているメッセージを保存してから、そのインスタンスを終了させることができます。\n\nスケジュール済みのインスタンスを中断して再開すると、インスタンスは退避済み状態になることに注意してください。",
+      "zh-CN": "实例已挂起，但您不能恢复它。 可以保存实例，引用的消息，然后终止该实例。\n\n请注意，如果您挂起某一计划的实例，然后将其恢复该实例将进入冻结状态。",
     },
   },
   "PendingSuspend": {
     "Explanation": {
-      "en-US": "A status, not an independent state. You can combine it with other states.\n\n A control message to suspend or terminate was sent to a service instance, but has not yet been picked up by the instance. Only one pending operation allowed at a time. When an instance with a pending operation becomes dehydrated, you can terminate the instance.",
-      "es-ES": "Un estado temporal, no un estado independiente. Lo puede combinar con otros estados.\n\n Un mensaje de control para suspender o finalizar se envió a una instancia de servicio, pero la instancia aún no lo ha recogido. Sólo se permite una operación pendiente a la vez Cuando se deshidrata una instancia con una operación pendiente, puede finalizar la instancia.",
-      "ja-JP": "独立した状態ではありません。 この状態は、他の状態と組み合わせることができます。\n\n 中断または終了するコントロール メッセージがサービス インスタンスに送信されたが、まだそのインスタンスによって取得されていないことを示します。 同時に保留できる操作は 1 つのみです。 保留中の操作が含まれたインスタンスが退避済みの状態になったら、そのインスタンスを終了させることができます。",
-      "zh-CN": "状态，不是独立的状态。 您可以将其与其他状态。\n\n 若要挂起或终止控制消息已发送到服务实例，但具有未尚未提取该实例。 仅允许一个待定操作一次。 当具有挂起的操作的实例被冻结时，可以终止该实例。",
+      "en-US": "A status, not an independent state. You can combine it with other states.\n\nA control message to suspend or terminate was sent to a service instance, but has not yet been picked up by the instance. Only one pending operation allowed at a time. When an instance with a pending operation becomes dehydrated, you can terminate the instance.",
+      "es-ES": "Un estado temporal, no un estado independiente. Lo puede combinar con otros estados.\n\nUn mensaje de control para suspender o finalizar se envió a una instancia de servicio, pero la instancia aún no lo ha recogido. Sólo se permite una operación pendiente a la vez Cuando se deshidrata una instancia con una operación pendiente, puede finalizar la instancia.",
+      "ja-JP": "独立した状態ではありません。 この状態は、他の状態と組み合わせることができます。\n\n中断または終了するコントロール メッセージがサービス インスタンスに送信されたが、まだそのインスタンスによって取得されていないことを示します。 同時に保留できる操作は 1 つのみです。 保留中の操作が含まれたインスタンスが退避済みの状態になったら、そのインスタンスを終了させることができます。",
+      "zh-CN": "状态，不是独立的状态。 您可以将其与其他状态。\n\n若要挂起或终止控制消息已发送到服务实例，但具有未尚未提取该实例。 仅允许一个待定操作一次。 当具有挂起的操作的实例被冻结时，可以终止该实例。",
     },
   },
   "PendingTerminate": {
     "Explanation": {
-      "en-US": "A status, not an independent state. You can combine it with other states.\n\n A control message to suspend or terminate was sent to a service instance, but has not yet been picked up by the instance. Only one pending operation allowed at a time. When an instance with a pending operation becomes dehydrated, you can terminate the instance.",
-      "es-ES": "Un estado temporal, no un estado independiente. Lo puede combinar con otros estados.\n\n Un mensaje de control para suspender o finalizar se envió a una instancia de servicio, pero la instancia aún no lo ha recogido. Sólo se permite una operación pendiente a la vez Cuando se deshidrata una instancia con una operación pendiente, puede finalizar la instancia.",
-      "ja-JP": "独立した状態ではありません。 この状態は、他の状態と組み合わせることができます。\n\n 中断または終了するコントロール メッセージがサービス インスタンスに送信されたが、まだそのインスタンスによって取得されていないことを示します。 同時に保留できる操作は 1 つのみです。 保留中の操作が含まれたインスタンスが退避済みの状態になったら、そのインスタンスを終了させることができます。",
-      "zh-CN": "状态，不是独立的状态。 您可以将其与其他状态。\n\n 若要挂起或终止控制消息已发送到服务实例，但具有未尚未提取该实例。 仅允许一个待定操作一次。 当具有挂起的操作的实例被冻结时，可以终止该实例。",
+      "en-US": "A status, not an independent state. You can combine it with other states.\n\nA control message to suspend or terminate was sent to a service instance, but has not yet been picked up by the instance. Only one pending operation allowed at a time. When an instance with a pending operation becomes dehydrated, you can terminate the instance.",
+      "es-ES": "Un estado temporal, no un estado independiente. Lo puede combinar con otros estados.\n\nUn mensaje de control para suspender o finalizar se envió a una instancia de servicio, pero la instancia aún no lo ha recogido. Sólo se permite una operación pendiente a la vez Cuando se deshidrata una instancia con una operación pendiente, puede finalizar la instancia.",
+      "ja-JP": "独立した状態ではありません。 この状態は、他の状態と組み合わせることができます。\n\n中断または終了するコントロール メッセージがサービス インスタンスに送信されたが、まだそのインスタンスによって取得されていないことを示します。 同時に保留できる操作は 1 つのみです。 保留中の操作が含まれたインスタンスが退避済みの状態になったら、そのインスタンスを終了させることができます。",
+      "zh-CN": "状态，不是独立的状态。 您可以将其与其他状态。\n\n若要挂起或终止控制消息已发送到服务实例，但具有未尚未提取该实例。 仅允许一个待定操作一次。 当具有挂起的操作的实例被冻结时，可以终止该实例。",
     },
   },
 };
@@ -318,10 +318,10 @@ const MESSAGE_EXPLANATION_TEXTS: Store<MessageState, MessageColumn, Texts> = {
   },
   "SuspendedResumable": {
     "Explanation": {
-      "en-US": "The service instance associated with the message is suspended, and can be resumed.\n\n Resuming a messaging instance will do the following:\n\n -   Resume the messaging instance.\n-   Send the message to the send port.\n-   The send port delivers the message to the destination; even if the send port is not in a Started state.",
-      "es-ES": "La instancia de servicio asociada con el mensaje está suspendida y se puede reanudar.\n\n Al reanudar una instancia de mensajería, se llevan a cabo los pasos que se describen a continuación:\n\n -Reanudar la instancia de mensajería.\n-Enviar el mensaje al puerto de envío.\n-El puerto de envío entrega el mensaje al destino; incluso si el puerto de envío no está en un estado iniciado.",
-      "ja-JP": "メッセージに関連付けられているサービス インスタンスが中断しています。再開は可能です。\n\n メッセージング インスタンスの再開では、次の動作を実行します。\n\n -メッセージのインスタンスを再開します。\n-送信ポートにメッセージを送信します。\n-送信ポートを送信先にメッセージが配信されます。場合でも、送信ポートは、開始状態でないです。",
-      "zh-CN": "与消息关联的服务实例挂起时，并可以恢复。\n\n 恢复消息实例将执行以下操作：\n\n -恢复消息实例。\n-将消息发送到发送端口。\n-发送端口的消息传递到目标;即使发送端口未处于已启动状态。",
+      "en-US": "The service instance associated with the message is suspended, and can be resumed.\n\nResuming a messaging instance will do the following:\n\n- Resume the messaging instance.\n- Send the message to the send port.\n- The send port delivers the message to the destination; even if the send port is not in a Started state.",
+      "es-ES": "La instancia de servicio asociada con el mensaje está suspendida y se puede reanudar.\n\nAl reanudar una instancia de mensajería, se llevan a cabo los pasos que se describen a continuación:\n\n-Reanudar la instancia de mensajería.\n-Enviar el mensaje al puerto de envío.\n-El puerto de envío entrega el mensaje al destino; incluso si el puerto de envío no está en un estado iniciado.",
+      "ja-JP": "メッセージに関連付けられているサービス インスタンスが中断しています。再開は可能です。\n\nメッセージング インスタンスの再開では、次の動作を実行します。\n\n-メッセージのインスタンスを再開します。\n-送信ポートにメッセージを送信します。\n-送信ポートを送信先にメッセージが配信されます。場合でも、送信ポートは、開始状態でないです。",
+      "zh-CN": "与消息关联的服务实例挂起时，并可以恢复。\n\n恢复消息实例将执行以下操作：\n\n-恢复消息实例。\n-将消息发送到发送端口。\n-发送端口的消息传递到目标;即使发送端口未处于已启动状态。",
     },
   },
   "SuspendedNotResumable": {

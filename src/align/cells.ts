@@ -63,7 +63,7 @@ function readProse(cell: Cell, type: CellConfig & { type: 'text' | 'mentions' },
   const written = collapseWhitespace(cell.text);
   switch (type.type) {
     case 'text': {
-      const text = cell.text.trim();
+      const text = canonicalText(cell.text);
       return text === '' ? undefined : { value: text, text, cell };
     }
     case 'mentions':
@@ -192,6 +192,20 @@ function wordIndex(haystack: string, needle: string): number {
   if (!/^[\p{Script=Latin}\s\p{P}\d]+$/u.test(needle)) return haystack.indexOf(needle);
   const match = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(haystack);
   return match ? match.index : -1;
+}
+
+/**
+ * Free text as a reader sees it: line breaks (`<br>`, list items) kept, runs
+ * of HTML whitespace one space, none at a line's ends (other separators, such
+ * as U+2028, are text and stay). Markdown and HTML render
+ * the same text so, so a published doc reads back as the text it came from.
+ */
+export function canonicalText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f]+/g, ' ').replace(/^ | $/g, ''))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 /** Two read values state the same fact. */

@@ -79,7 +79,14 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
     }
     const footnotes = specFootnotes(referenceTable, (marker) => perLocale((analysis) => own(analysis)?.footnotes.get(marker)?.text));
     if (footnotes.length > 0) result.footnotes = footnotes;
-    result.cells = specCells(table, referenceTable, config.axes, (key, pick) => perLocale((analysis) => pick(own(analysis)?.cells.get(key))));
+    result.cells = specCells(table, referenceTable, config.axes, (key, pick) =>
+      Object.fromEntries(
+        locales.map((locale) => {
+          const cell = own(speaking(locale))?.cells.get(key);
+          return [locale, pick(cell, locale) ?? pick(own(reference)?.cells.get(key), locale) ?? ''];
+        }),
+      ),
+    (axis, id, locale) => termLabels('axes', axis, id)[locale] ?? id);
     return result;
   });
 
@@ -123,7 +130,7 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
 }
 
 /** What a locale's text of a cell is: its written text, or a ref cell's note. */
-type CellText = (cell: AlignedCell | undefined) => string | undefined;
+type CellText = (cell: AlignedCell | undefined, locale: string) => string | undefined;
 
 /** The reference's stated cells, rows then columns in axis order, with each locale's written text where the type has one. */
 function specCells(
@@ -131,6 +138,7 @@ function specCells(
   reference: AlignedTable,
   axes: SpecInput['config']['value']['axes'],
   localized: (key: string, pick: CellText) => Localized,
+  label: (axis: string, id: string, locale: string) => string,
 ): SpecCell[] {
   const rows = axes[table.rows]?.ids ?? [];
   const columns = isMatrixTable(table) ? (axes[table.columns]?.ids ?? []) : table.columns.map((column) => column.id);
@@ -143,8 +151,19 @@ function specCells(
       if (!stated) continue;
       const cell: SpecCell = { row, column, value: stated.value };
       const type = typeOf(column).type;
-      if (type === 'text' || type === 'ref' || type === 'mentions') cell.text = localized(key, (found) => found?.text);
-      if (type === 'ref' && stated.note !== undefined) cell.note = localized(key, (found) => found?.note);
+      const config = typeOf(column);
+      if (config.type === 'ref' && typeof stated.value === 'string') {
+        const target = stated.value;
+        // A locale whose cell names another target (or none) would publish another fact: its docs name the reference's target, keeping its own words as the note.
+        cell.text = localized(key, (found, locale) => {
+          if (found && found.value === target) return found.text;
+          const note = found ? (found.note ?? found.text) : undefined;
+          return note === undefined ? label(config.axis, target, locale) : `${label(config.axis, target, locale)}; ${note}`;
+        });
+      } else if (type === 'text' || type === 'ref' || type === 'mentions') {
+        cell.text = localized(key, (found) => found?.text);
+      }
+      if (type === 'ref' && stated.note !== undefined) cell.note = localized(key, (found) => found?.note ?? (found?.value === null ? found.text : undefined));
       if (stated.footnote !== undefined) cell.footnote = stated.footnote;
       cells.push(cell);
     }
