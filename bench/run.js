@@ -16,7 +16,10 @@ import { machineFor } from './xstate-machine.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 // `--only=process,watch,corpora,runtime,bundle` measures some sections only.
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (section) => !only || only.includes(section);
 const rounds = quick ? 1 : 11;
 const node = process.execPath;
@@ -33,7 +36,15 @@ const median = (list) => [...list].sort((x, y) => x - y)[Math.floor(list.length 
 function sideBySide(a, b, count = rounds) {
   const times = { a: [], b: [] };
   for (let round = 0; round < count; round++) {
-    for (const [name, task] of round % 2 === 0 ? [['a', a], ['b', b]] : [['b', b], ['a', a]]) {
+    for (const [name, task] of round % 2 === 0
+      ? [
+          ['a', a],
+          ['b', b],
+        ]
+      : [
+          ['b', b],
+          ['a', a],
+        ]) {
       const start = performance.now();
       task();
       times[name].push(performance.now() - start);
@@ -58,23 +69,28 @@ const ratio = (value) => `${value.toFixed(2)}×`;
 const project = join(temporary, 'project');
 cpSync(join(root, 'sources'), join(project, 'sources'), { recursive: true });
 if (wanted('process')) {
-const cold = sideBySide(
-  () => {
-    rmSync(join(project, 'generated'), { recursive: true, force: true });
-    run([bin, 'build', '--no-cache', '--root', project]);
-  },
-  () => run([join(root, 'bench', 'bare-parse.js'), project]),
-);
-row('cold `statespec build` (whole process) vs a process that only loads the parsers and parses the same files', ratio(cold.a / cold.b), '≤ 1.3×', cold.a / cold.b <= 1.3);
-
-run([bin, 'build', '--root', project]);
-for (const command of ['build', 'check']) {
-  const noop = sideBySide(
-    () => run([bin, command, '--root', project]),
-    () => run(['-e', '0']),
+  const cold = sideBySide(
+    () => {
+      rmSync(join(project, 'generated'), { recursive: true, force: true });
+      run([bin, 'build', '--no-cache', '--root', project]);
+    },
+    () => run([join(root, 'bench', 'bare-parse.js'), project]),
   );
-  row(`no-op \`statespec ${command}\` vs \`node -e 0\``, ratio(noop.a / noop.b), '≤ 2×', noop.a / noop.b <= 2);
-}
+  row(
+    'cold `statespec build` (whole process) vs a process that only loads the parsers and parses the same files',
+    ratio(cold.a / cold.b),
+    '≤ 1.3×',
+    cold.a / cold.b <= 1.3,
+  );
+
+  run([bin, 'build', '--root', project]);
+  for (const command of ['build', 'check']) {
+    const noop = sideBySide(
+      () => run([bin, command, '--root', project]),
+      () => run(['-e', '0']),
+    );
+    row(`no-op \`statespec ${command}\` vs \`node -e 0\``, ratio(noop.a / noop.b), '≤ 2×', noop.a / noop.b <= 2);
+  }
 }
 
 // --- watch: one source edited ---------------------------------------------------------------------
@@ -104,115 +120,146 @@ if (wanted('watch')) {
   watcher.kill('SIGINT');
   const latency = median(latencies);
   const onlyAffected = compiledOnlyTheChart.every(Boolean);
-  row(`\`statespec build --watch\`: one source edited → outputs rewritten (${onlyAffected ? 'only its article rebuilt' : 'other articles rebuilt too'})`, `${Math.round(latency)} ms`, '≤ 200 ms', latency <= 200 && onlyAffected);
+  row(
+    `\`statespec build --watch\`: one source edited → outputs rewritten (${onlyAffected ? 'only its article rebuilt' : 'other articles rebuilt too'})`,
+    `${Math.round(latency)} ms`,
+    '≤ 200 ms',
+    latency <= 200 && onlyAffected,
+  );
 }
 
 // --- synthetic corpora ---------------------------------------------------------------------------
 if (wanted('corpora')) {
-const sizes = quick ? [10, 30] : [100, 1000, 10_000];
-const perSource = {};
-let largest;
-for (const size of sizes) {
-  const dir = makeCorpus(root, join(temporary, `corpus-${size}`), size);
-  const measured = { statespec: [], bare: [] };
-  const corpusRounds = size >= 10_000 ? 1 : size >= 1000 ? 3 : rounds;
-  for (let round = 0; round < corpusRounds; round++) {
-    for (const side of round % 2 === 0 ? ['statespec', 'bare'] : ['bare', 'statespec']) {
-      measured[side].push(JSON.parse(run([join(root, 'bench', 'corpus.js'), dir, side], { maxBuffer: 1 << 24 }).stdout));
+  const sizes = quick ? [10, 30] : [100, 1000, 10_000];
+  const perSource = {};
+  let largest;
+  for (const size of sizes) {
+    const dir = makeCorpus(root, join(temporary, `corpus-${size}`), size);
+    const measured = { statespec: [], bare: [] };
+    const corpusRounds = size >= 10_000 ? 1 : size >= 1000 ? 3 : rounds;
+    for (let round = 0; round < corpusRounds; round++) {
+      for (const side of round % 2 === 0 ? ['statespec', 'bare'] : ['bare', 'statespec']) {
+        measured[side].push(JSON.parse(run([join(root, 'bench', 'corpus.js'), dir, side], { maxBuffer: 1 << 24 }).stdout));
+      }
     }
+    const ms = (side) => median(measured[side].map((m) => m.ms));
+    perSource[size] = { statespec: ms('statespec') / size, bare: ms('bare') / size, rss: Math.max(...measured.statespec.map((m) => m.maxRssMB)) };
+    largest = size;
+    rmSync(dir, { recursive: true, force: true });
   }
-  const ms = (side) => median(measured[side].map((m) => m.ms));
-  perSource[size] = { statespec: ms('statespec') / size, bare: ms('bare') / size, rss: Math.max(...measured.statespec.map((m) => m.maxRssMB)) };
-  largest = size;
-  rmSync(dir, { recursive: true, force: true });
-}
-const [smallest] = sizes;
-const growth = perSource[largest].statespec / perSource[smallest].statespec;
-row(`per-source cost at ${largest} sources vs at ${smallest} (in-process compile, its own process)`, ratio(growth), '≤ 1.25×', growth <= 1.25);
-const throughput = perSource[largest].bare / perSource[largest].statespec;
-row(`throughput at ${largest} sources vs the bare parsers`, ratio(throughput), '≥ 0.85×', throughput >= 0.85);
-row(`peak RSS at ${largest} sources`, `${Math.round(perSource[largest].rss)} MB`, '≤ 400 MB', perSource[largest].rss <= 400);
-row('what two cores gain', 'none: the pipeline runs on one thread', '(say)', undefined);
+  const [smallest] = sizes;
+  const growth = perSource[largest].statespec / perSource[smallest].statespec;
+  row(`per-source cost at ${largest} sources vs at ${smallest} (in-process compile, its own process)`, ratio(growth), '≤ 1.25×', growth <= 1.25);
+  const throughput = perSource[largest].bare / perSource[largest].statespec;
+  row(`throughput at ${largest} sources vs the bare parsers`, ratio(throughput), '≥ 0.85×', throughput >= 0.85);
+  row(`peak RSS at ${largest} sources`, `${Math.round(perSource[largest].rss)} MB`, '≤ 400 MB', perSource[largest].rss <= 400);
+  row('what two cores gain', 'none: the pipeline runs on one thread', '(say)', undefined);
 }
 
 // --- runtime lookups -----------------------------------------------------------------------------
 if (wanted('runtime') || wanted('bundle')) {
-const matrix = await import(join(root, 'dist/generated/biztalk-services-state-chart/index.js'));
-const transitions = await import(join(root, 'dist/generated/biztalk-server-instance-states/index.js'));
-const matrixSpec = JSON.parse(readFileSync(join(root, 'generated/biztalk-services-state-chart/spec.json'), 'utf8'));
-let seed = 42;
-const nextRandom = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-// Parallel arrays and an index loop: the harness itself costs next to nothing per call.
-const pairs = (states, operations) => {
-  const count = quick ? 2000 : 200_000;
-  const pick = (list) => Array.from({ length: count }, () => list[Math.floor(nextRandom() * list.length)]);
-  return { states: pick(states), operations: pick(operations), count };
-};
-const matrixPairs = pairs(matrix.STATES, matrix.OPERATIONS);
-const bits = Object.fromEntries(matrix.OPERATIONS.map((operation, index) => [operation, 1 << index]));
-const masks = Object.fromEntries(matrix.STATES.map((state) => [state, matrix.allowedOperations(state).reduce((sum, op) => sum | bits[op], 0)]));
-const { states: S, operations: O, count: N } = matrixPairs;
-const bitmask = () => {
-  for (let i = 0; i < N; i++) if ((masks[S[i]] & bits[O[i]]) !== 0) sink++;
-};
-const canPerform = matrix.canPerform;
-const viaCanPerform = () => {
-  for (let i = 0; i < N; i++) if (canPerform(S[i], O[i])) sink++;
-};
-const lookups = sideBySide(viaCanPerform, bitmask, quick ? 3 : 31);
-row('`canPerform` vs a hand-written bitmask function', ratio(lookups.a / lookups.b), '≤ 1.5×', lookups.a / lookups.b <= 1.5);
+  const matrix = await import(join(root, 'dist/generated/biztalk-services-state-chart/index.js'));
+  const transitions = await import(join(root, 'dist/generated/biztalk-server-instance-states/index.js'));
+  const matrixSpec = JSON.parse(readFileSync(join(root, 'generated/biztalk-services-state-chart/spec.json'), 'utf8'));
+  let seed = 42;
+  const nextRandom = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  // Parallel arrays and an index loop: the harness itself costs next to nothing per call.
+  const pairs = (states, operations) => {
+    const count = quick ? 2000 : 200_000;
+    const pick = (list) => Array.from({ length: count }, () => list[Math.floor(nextRandom() * list.length)]);
+    return { states: pick(states), operations: pick(operations), count };
+  };
+  const matrixPairs = pairs(matrix.STATES, matrix.OPERATIONS);
+  const bits = Object.fromEntries(matrix.OPERATIONS.map((operation, index) => [operation, 1 << index]));
+  const masks = Object.fromEntries(matrix.STATES.map((state) => [state, matrix.allowedOperations(state).reduce((sum, op) => sum | bits[op], 0)]));
+  const { states: S, operations: O, count: N } = matrixPairs;
+  const bitmask = () => {
+    for (let i = 0; i < N; i++) if ((masks[S[i]] & bits[O[i]]) !== 0) sink++;
+  };
+  const canPerform = matrix.canPerform;
+  const viaCanPerform = () => {
+    for (let i = 0; i < N; i++) if (canPerform(S[i], O[i])) sink++;
+  };
+  const lookups = sideBySide(viaCanPerform, bitmask, quick ? 3 : 31);
+  row('`canPerform` vs a hand-written bitmask function', ratio(lookups.a / lookups.b), '≤ 1.5×', lookups.a / lookups.b <= 1.5);
 
-const machine = machineFor(matrixSpec);
-const snapshots = Object.fromEntries(matrix.STATES.map((state) => [state, createActor(machine, { snapshot: machine.resolveState({ value: state, context: {} }) }).getSnapshot()]));
-const events = Object.fromEntries(matrix.OPERATIONS.map((operation) => [operation, { type: operation }]));
-for (let i = 0; i < Math.min(N, 500); i++) {
-  if (snapshots[S[i]].can(events[O[i]]) !== canPerform(S[i], O[i])) throw new Error(`the XState machine disagrees on ${S[i]} × ${O[i]}`);
-}
-const xstate = sideBySide(viaCanPerform, () => {
-  for (let i = 0; i < N; i++) if (snapshots[S[i]].can(events[O[i]])) sink++;
-}, quick ? 3 : 11);
-row('XState v5 `snapshot.can()` vs `canPerform` (how many times faster statespec is)', ratio(xstate.b / xstate.a), '≥ 50×', xstate.b / xstate.a >= 50);
+  const machine = machineFor(matrixSpec);
+  const snapshots = Object.fromEntries(
+    matrix.STATES.map((state) => [state, createActor(machine, { snapshot: machine.resolveState({ value: state, context: {} }) }).getSnapshot()]),
+  );
+  const events = Object.fromEntries(matrix.OPERATIONS.map((operation) => [operation, { type: operation }]));
+  for (let i = 0; i < Math.min(N, 500); i++) {
+    if (snapshots[S[i]].can(events[O[i]]) !== canPerform(S[i], O[i])) throw new Error(`the XState machine disagrees on ${S[i]} × ${O[i]}`);
+  }
+  const xstate = sideBySide(
+    viaCanPerform,
+    () => {
+      for (let i = 0; i < N; i++) if (snapshots[S[i]].can(events[O[i]])) sink++;
+    },
+    quick ? 3 : 11,
+  );
+  row('XState v5 `snapshot.can()` vs `canPerform` (how many times faster statespec is)', ratio(xstate.b / xstate.a), '≥ 50×', xstate.b / xstate.a >= 50);
 
-const { states: TS, operations: TO, count: TN } = pairs(transitions.STATES, transitions.OPERATIONS);
-// The hand-written version: a plain object of objects, no guards.
-const table = Object.fromEntries(transitions.STATES.map((state) => [state, Object.fromEntries(transitions.OPERATIONS.map((operation) => [operation, transitions.nextState(state, operation)]))]));
-const nextState = transitions.nextState;
-const next = sideBySide(
-  () => {
-    for (let i = 0; i < TN; i++) if (nextState(TS[i], TO[i]) !== undefined) sink++;
-  },
-  () => {
-    for (let i = 0; i < TN; i++) if (table[TS[i]][TO[i]] !== undefined) sink++;
-  },
-  quick ? 3 : 31,
-);
-row('`nextState` vs a hand-written lookup table (object of objects)', ratio(next.a / next.b), '≤ 1.5×', next.a / next.b <= 1.5);
+  const { states: TS, operations: TO, count: TN } = pairs(transitions.STATES, transitions.OPERATIONS);
+  // The hand-written version: a plain object of objects, no guards.
+  const table = Object.fromEntries(
+    transitions.STATES.map((state) => [
+      state,
+      Object.fromEntries(transitions.OPERATIONS.map((operation) => [operation, transitions.nextState(state, operation)])),
+    ]),
+  );
+  const nextState = transitions.nextState;
+  const next = sideBySide(
+    () => {
+      for (let i = 0; i < TN; i++) if (nextState(TS[i], TO[i]) !== undefined) sink++;
+    },
+    () => {
+      for (let i = 0; i < TN; i++) if (table[TS[i]][TO[i]] !== undefined) sink++;
+    },
+    quick ? 3 : 31,
+  );
+  row('`nextState` vs a hand-written lookup table (object of objects)', ratio(next.a / next.b), '≤ 1.5×', next.a / next.b <= 1.5);
 
-// --- bundle sizes --------------------------------------------------------------------------------
-if (wanted('bundle')) {
-function gzipped(contents, resolveDir) {
-  const built = buildSync({ stdin: { contents, resolveDir, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false, treeShaking: true, platform: 'neutral' });
-  return gzipSync(built.outputFiles[0].contents, { level: 9 }).length;
-}
-for (const id of ['biztalk-services-state-chart', 'biztalk-server-instance-states']) {
-  const module = JSON.stringify(join(root, 'dist/generated', id, 'index.js'));
-  const checker = gzipped(`export { canPerform, isState, isOperation } from ${module};`, root);
-  const withMessages = gzipped(`export { canPerform, assertCanPerform, OperationNotAllowedError, MESSAGES } from ${module};`, root);
-  const everything = gzipped(`export * from ${module};`, root);
-  row(`${id}: checker without messages, bundled, minified, gzipped`, `${checker} B`, '≤ 700 B', checker <= 700);
-  row(`${id}: checker with every locale's messages (assertCanPerform)`, `${withMessages} B`, '≤ 2500 B', withMessages <= 2500);
-  row(`${id}: the whole module (descriptions and notes too), for reference`, `${everything} B`, '—', undefined);
-}
-const machineSize = gzipped(`import { createMachine, createActor } from 'xstate'; const m = createMachine(${JSON.stringify(machineFor(matrixSpec).config)}); export const can = (s, e) => createActor(m, { snapshot: m.resolveState({ value: s }) }).getSnapshot().can({ type: e });`, root);
-row('for comparison: an XState machine with the chart\'s states, bundled, minified, gzipped', `${machineSize} B`, '—', undefined);
-}
-
+  // --- bundle sizes --------------------------------------------------------------------------------
+  if (wanted('bundle')) {
+    function gzipped(contents, resolveDir) {
+      const built = buildSync({
+        stdin: { contents, resolveDir, loader: 'js' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        write: false,
+        treeShaking: true,
+        platform: 'neutral',
+      });
+      return gzipSync(built.outputFiles[0].contents, { level: 9 }).length;
+    }
+    for (const id of ['biztalk-services-state-chart', 'biztalk-server-instance-states']) {
+      const module = JSON.stringify(join(root, 'dist/generated', id, 'index.js'));
+      const checker = gzipped(`export { canPerform, isState, isOperation } from ${module};`, root);
+      const withMessages = gzipped(`export { canPerform, assertCanPerform, OperationNotAllowedError, MESSAGES } from ${module};`, root);
+      const everything = gzipped(`export * from ${module};`, root);
+      row(`${id}: checker without messages, bundled, minified, gzipped`, `${checker} B`, '≤ 700 B', checker <= 700);
+      row(`${id}: checker with every locale's messages (assertCanPerform)`, `${withMessages} B`, '≤ 2500 B', withMessages <= 2500);
+      row(`${id}: the whole module (descriptions and notes too), for reference`, `${everything} B`, '—', undefined);
+    }
+    const machineSize = gzipped(
+      `import { createMachine, createActor } from 'xstate'; const m = createMachine(${JSON.stringify(machineFor(matrixSpec).config)}); export const can = (s, e) => createActor(m, { snapshot: m.resolveState({ value: s }) }).getSnapshot().can({ type: e });`,
+      root,
+    );
+    row("for comparison: an XState machine with the chart's states, bundled, minified, gzipped", `${machineSize} B`, '—', undefined);
+  }
 }
 
 // --- report ----------------------------------------------------------------------------------------
 rmSync(temporary, { recursive: true, force: true });
 const width = Math.max(...rows.map((r) => r.name.length));
 const figureWidth = Math.max(...rows.map((r) => r.figure.length));
-console.log(`${'figure'.padEnd(width)} | ${'value'.padEnd(figureWidth)} | budget | ${quick ? '(quick mode: figures are not meaningful)' : `medians of alternating rounds`}`);
+console.log(
+  `${'figure'.padEnd(width)} | ${'value'.padEnd(figureWidth)} | budget | ${quick ? '(quick mode: figures are not meaningful)' : `medians of alternating rounds`}`,
+);
 for (const r of rows) console.log(`${r.name.padEnd(width)} | ${r.figure.padEnd(figureWidth)} | ${r.budget} ${r.mark}`);
 if (sink < 0) console.log(sink);

@@ -1,11 +1,11 @@
-export { compile, type Assets, type CompileInput, type CompileResult } from './pipeline.js';
-export { CODES, ALL_CODES, type Code, type Severity } from './diagnostics/codes.js';
-export { summarize, type Diagnostic, type Location, type RelatedLocation, type Summary } from './diagnostics/diagnostic.js';
-export { formatText } from './diagnostics/report/text.js';
+export type { Localized, Spec, SpecAxis, SpecCell, SpecItem, SpecSource, SpecTable, SpecVocabulary } from './build/types.js';
+export { loadAssets, readProjectFiles } from './cli/files.js';
+export { ALL_CODES, CODES, type Code, type Severity } from './diagnostics/codes.js';
+export { type Diagnostic, type Location, type RelatedLocation, type Summary, summarize } from './diagnostics/diagnostic.js';
 export { formatJson } from './diagnostics/report/json.js';
 export { formatSarif } from './diagnostics/report/sarif.js';
+export { formatText } from './diagnostics/report/text.js';
 export { findDrift } from './emit/drift.js';
 export type { OutputFile } from './emit/emit.js';
 export { DEFAULT_LIMITS, type Limits, type ProjectFile } from './load/types.js';
-export type { Spec, SpecAxis, SpecCell, SpecItem, SpecSource, SpecTable, SpecVocabulary, Localized } from './build/types.js';
-export { loadAssets, readProjectFiles } from './cli/files.js';
+export { type Assets, type CompileInput, type CompileResult, compile } from './pipeline.js';

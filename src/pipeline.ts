@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
 import { buildSpec } from './build/build.js';
 import type { Spec } from './build/types.js';
-import { cellAgreement, translatedLabels, type Share } from './check/agreement.js';
+import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
 import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { checkAcrossTables } from './check/tables.js';
-import { compareDiagnostics, compareStrings, diagnostic, isBlocking, type Diagnostic } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBlocking } from './diagnostics/diagnostic.js';
 import { emitSpec, GENERATED_DIR, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
 import { createRenderer, type Templates } from './emit/render.js';
@@ -82,7 +82,13 @@ export function compile(input: CompileInput): CompileResult {
     if (!entry || entry.key !== key || !input.memo) {
       const specMeasures: SourceMeasures[] = [];
       const analyses: AnalysisMemo = entry?.analyses ?? new Map();
-      const compiled = compileSpec(specInput, validators, loaded.diagnostics.filter((d) => d.spec === specInput.id), specMeasures, input.memo ? analyses : undefined);
+      const compiled = compileSpec(
+        specInput,
+        validators,
+        loaded.diagnostics.filter((d) => d.spec === specInput.id),
+        specMeasures,
+        input.memo ? analyses : undefined,
+      );
       entry = { key, diagnostics: compiled.diagnostics, measures: specMeasures, analyses };
       if (compiled.spec) entry.spec = compiled.spec;
       if (input.memo) memo.set(specInput.id, entry);
@@ -184,10 +190,12 @@ type Analyze = <T>(source: SourceFile, run: () => { value: T; diagnostics: Diagn
 
 function memoized(input: SpecInput, analyses: AnalysisMemo | undefined): Analyze {
   if (!analyses) return (_, run) => run();
-  const shared = createHash('sha256').update(JSON.stringify([input.config.value, [...input.terms].map(([locale, terms]) => [locale, terms.value])])).digest('hex');
+  const shared = createHash('sha256')
+    .update(JSON.stringify([input.config.value, [...input.terms].map(([locale, terms]) => [locale, terms.value])]))
+    .digest('hex');
   const live = new Set(input.sources.map((source) => source.path));
   for (const path of [...analyses.keys()]) if (!live.has(path)) analyses.delete(path);
-  return <T,>(source: SourceFile, run: () => { value: T; diagnostics: Diagnostic[] }) => {
+  return <T>(source: SourceFile, run: () => { value: T; diagnostics: Diagnostic[] }) => {
     const key = `${shared} ${source.sha256} ${source.name}`;
     const known = analyses.get(source.path);
     if (known && known.key === key) return known.analyzed as { value: T; diagnostics: Diagnostic[] };

@@ -22,6 +22,10 @@ it('npm run bench --quick prints every figure with its budget and a pass/miss ma
     /checker without messages/,
     /every locale's messages/,
   ];
-  for (const figure of figures) expect(rows.some((row) => figure.test(row)), String(figure)).toBe(true);
+  for (const figure of figures)
+    expect(
+      rows.some((row) => figure.test(row)),
+      String(figure),
+    ).toBe(true);
   for (const row of rows) expect(row).toMatch(/ \| \S.* \| (?:[≤≥] [\d.]+ ?(?:×|B|MB|ms)|\(say\)|—) (pass|miss|—)$/);
 }, 120_000);

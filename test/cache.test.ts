@@ -57,9 +57,20 @@ describe('the no-op cache', () => {
   });
 
   it.each([
-    ['a source changes by one byte', (root: string) => writeFileSync(join(root, CHART, 'ko-KR.md'), readFileSync(join(root, CHART, 'ko-KR.md'), 'utf8').replace('<td><center>x</center></td>', '<td> </td>'))],
-    ['a terms file changes', (root: string) => writeFileSync(join(root, CHART, 'terms/de-DE.json'), readFileSync(join(root, CHART, 'terms/de-DE.json'), 'utf8').replace('"Aktiv"', '"Aktiv!"'))],
-    ['the config changes', (root: string) => writeFileSync(join(root, CHART, 'spec.config.json'), `${readFileSync(join(root, CHART, 'spec.config.json'), 'utf8')} `)],
+    [
+      'a source changes by one byte',
+      (root: string) =>
+        writeFileSync(join(root, CHART, 'ko-KR.md'), readFileSync(join(root, CHART, 'ko-KR.md'), 'utf8').replace('<td><center>x</center></td>', '<td> </td>')),
+    ],
+    [
+      'a terms file changes',
+      (root: string) =>
+        writeFileSync(join(root, CHART, 'terms/de-DE.json'), readFileSync(join(root, CHART, 'terms/de-DE.json'), 'utf8').replace('"Aktiv"', '"Aktiv!"')),
+    ],
+    [
+      'the config changes',
+      (root: string) => writeFileSync(join(root, CHART, 'spec.config.json'), `${readFileSync(join(root, CHART, 'spec.config.json'), 'utf8')} `),
+    ],
     ['a source is added', (root: string) => cpSync(join(root, CHART, 'de-DE.md'), join(root, CHART, 'de-DE.copy.md'))],
     ['a source is removed', (root: string) => rmSync(join(root, CHART, 'fi-FI.md'))],
     ['a generated file is edited', (root: string) => writeFileSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'), 'edited\n')],
@@ -144,7 +155,10 @@ describe('the no-op cache', () => {
     const edits: [string, (dir: string) => void][] = [
       ['a template', (dir) => writeFileSync(join(dir, 'templates/article.md.hbs'), `${readFileSync(join(dir, 'templates/article.md.hbs'), 'utf8')}\n`)],
       ['a schema', (dir) => writeFileSync(join(dir, 'schema/spec.schema.json'), `${readFileSync(join(dir, 'schema/spec.schema.json'), 'utf8')} `)],
-      ['the version', (dir) => writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"'))],
+      [
+        'the version',
+        (dir) => writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"')),
+      ],
       ['the code', (dir) => writeFileSync(join(dir, 'code/escape.ts'), `${readFileSync(join(dir, 'code/escape.ts'), 'utf8')}\n`)],
     ];
     for (const [what, edit] of edits) {

@@ -51,14 +51,16 @@ function analyze(files: ReturnType<typeof project>) {
 }
 
 const gfm = (rows: string[], columns: string[], cells: string[][]): string =>
-  [`| Row | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' --- |').join('')}`, ...rows.map((row, r) => `| ${row} | ${cells[r]!.join(' | ')} |`)].join('\n');
+  [`| Row | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' --- |').join('')}`, ...rows.map((row, r) => `| ${row} | ${cells[r]!.join(' | ')} |`)].join(
+    '\n',
+  );
 
 const html = (rows: string[], columns: string[], cells: string[][]): string => {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return [
     '<table>',
-    `<tr><th>Row</th>${columns.map((column) => `<th>${escape(column)}</th>`).join('')}</tr>`,
-    ...rows.map((row, r) => `<tr><td>${escape(row)}</td>${cells[r]!.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`),
+    `<tr><th>Row</th>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr>`,
+    ...rows.map((row, r) => `<tr><td>${escapeHtml(row)}</td>${cells[r]!.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`),
     '</table>',
   ].join('\n');
 };
@@ -74,14 +76,20 @@ describe('reading cells by type', () => {
     ['mark: an unknown word is an error', { cell: { type: 'mark' }, written: 'Vielleicht', locale: 'de-DE', want: undefined, codes: ['value-unknown'] }],
     ['enum: a value word', { cell: { type: 'enum', vocabulary: 'status' }, written: 'Shut', want: 'Closed' }],
     ['enum: a footnote marker is not part of the word', { cell: { type: 'enum', vocabulary: 'status' }, written: 'Shut*', want: 'Closed' }],
-    ['enum: the reference word in German is read and reported', { cell: { type: 'enum', vocabulary: 'status' }, written: 'Shut', locale: 'de-DE', want: 'Closed', codes: ['value-untranslated'] }],
+    [
+      'enum: the reference word in German is read and reported',
+      { cell: { type: 'enum', vocabulary: 'status' }, written: 'Shut', locale: 'de-DE', want: 'Closed', codes: ['value-untranslated'] },
+    ],
     ['enum: blank states nothing', { cell: { type: 'enum', vocabulary: 'status' }, written: '', want: undefined }],
     ['enum: an unknown word is an error', { cell: { type: 'enum', vocabulary: 'status' }, written: 'Ajar', want: undefined, codes: ['value-unknown'] }],
     ['ref: a row label', { cell: { type: 'ref', axis: 'rows' }, written: 'Charlie', want: 'Charlie' }],
     ['ref: a label and a note', { cell: { type: 'ref', axis: 'rows' }, written: 'Charlie; only on Sundays', want: 'Charlie' }],
     ['ref: no label is a note without a target', { cell: { type: 'ref', axis: 'rows' }, written: 'Race condition', want: null, codes: ['ref-untargeted'] }],
     ['text: kept as written', { cell: { type: 'text' }, written: 'Anything *at* all.', want: 'Anything at all.' }],
-    ['mentions: every label named, in axis order', { cell: { type: 'mentions', axis: 'columns' }, written: 'Mike or Kilo from the console', want: ['Kilo', 'Mike'] }],
+    [
+      'mentions: every label named, in axis order',
+      { cell: { type: 'mentions', axis: 'columns' }, written: 'Mike or Kilo from the console', want: ['Kilo', 'Mike'] },
+    ],
     ['mentions: none named', { cell: { type: 'mentions', axis: 'columns' }, written: 'Runtime picks it up', want: [] }],
   ])('%s', (_, { cell, written, locale, want, codes = [] }) => {
     const label = locale === 'de-DE' ? (id: string) => `${id}-de` : (id: string) => id;
@@ -98,10 +106,7 @@ const cellArbitraries: [CellConfig, fc.Arbitrary<Written>][] = [
   [{ type: 'enum', vocabulary: 'status' }, fc.constantFrom(...VALUES).map((value) => ({ text: WORDS[value]!, want: value }))],
   [{ type: 'ref', axis: 'rows' }, fc.option(fc.constantFrom(...ROWS), { nil: undefined }).map((value) => ({ text: value ?? '', want: value }))],
   [{ type: 'text' }, fc.stringMatching(/^[A-Za-z]{1,6}(?: [A-Za-z,.]{1,6}){0,4}$/).map((value) => ({ text: value, want: value }))],
-  [
-    { type: 'mentions', axis: 'columns' },
-    fc.subarray(COLUMNS, { minLength: 1 }).map((ids) => ({ text: [...ids].reverse().join(' then '), want: ids })),
-  ],
+  [{ type: 'mentions', axis: 'columns' }, fc.subarray(COLUMNS, { minLength: 1 }).map((ids) => ({ text: [...ids].reverse().join(' then '), want: ids }))],
 ];
 
 describe('property: any grid of any cell type', () => {
@@ -120,11 +125,11 @@ describe('property: any grid of any cell type', () => {
             const body = (asHtml ? html : gfm)(rows, columns, texts);
             const { table, diagnostics } = analyze(project(cell, body));
             expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-            rows.forEach((row, r) =>
-              columns.forEach((column, c) => {
+            for (const [r, row] of rows.entries()) {
+              for (const [c, column] of columns.entries()) {
                 expect(table.cells.get(cellKey(row, column))?.value ?? undefined, `${row} × ${column}`).toEqual(grid[r]![c]!.want ?? undefined);
-              }),
-            );
+              }
+            }
           },
         ),
         { numRuns: 60 },

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
@@ -97,10 +97,7 @@ describe('statespec CLI', () => {
     const check = cli('check', '--root', root, '--format', 'json');
     expect(check.code).toBe(1);
     const stale = (JSON.parse(check.stdout).diagnostics as { code: string; file: string; line: number }[]).filter((d) => d.code === 'output-stale');
-    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual([
-      'generated/docs/ko-KR/biztalk-services-state-chart.md:7',
-      'generated/docs/stray.md:1',
-    ]);
+    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual(['generated/docs/ko-KR/biztalk-services-state-chart.md:7', 'generated/docs/stray.md:1']);
     expect(cli('build', '--root', root).code).toBe(0);
     expect(snapshot(root)).toEqual(snapshot(REPO_ROOT));
     expect(cli('check', '--root', root).code).toBe(0);

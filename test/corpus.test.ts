@@ -1,11 +1,11 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Spec } from '../src/build/types.js';
 import { listFiles } from '../src/cli/files.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
-import { createRenderer } from '../src/emit/render.js';
 import { buildHealth, emitHealth, type HealthReport } from '../src/emit/health.js';
-import type { Spec } from '../src/build/types.js';
+import { createRenderer } from '../src/emit/render.js';
 import { ASSETS, compileRoot, matchGoldens, REPO_FIXTURE, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 
 const CHART = 'sources/biztalk-services-state-chart';
@@ -60,9 +60,11 @@ describe('the real corpus', () => {
     const spec = result.specs[0] as Spec;
     const source = spec.sources[0]!;
     const hostile = 'a | pipe ](http://x) <script>alert(1)</script> `tick` *star*\nsecond line';
-    const report: HealthReport = buildHealth([spec], [], [
-      { code: 'label-unknown', severity: 'error', message: hostile, file: source.path, line: 3, column: 1, spec: spec.id, locale: source.locale },
-    ]);
+    const report: HealthReport = buildHealth(
+      [spec],
+      [],
+      [{ code: 'label-unknown', severity: 'error', message: hostile, file: source.path, line: 3, column: 1, spec: spec.id, locale: source.locale }],
+    );
     const markdown = emitHealth(report, createRenderer(ASSETS.templates)).find((output) => output.path.endsWith('.md'))!.content;
     const item = markdown.split('\n').filter((line) => line.includes('label-unknown'));
     expect(item).toHaveLength(1);
@@ -90,8 +92,7 @@ describe('statespec locale add on a copy of a corpus file', () => {
     const root = copyRepo();
     const input = join(root, 'et.md');
     cpSync(join(REPO_ROOT, CHART, 'et-EE.md'), input);
-    const add = (): ReturnType<typeof cli> =>
-      cli('locale', 'add', '--root', root, '--spec', 'biztalk-services-state-chart', '--locale', 'et-ee-x-test', input);
+    const add = (): ReturnType<typeof cli> => cli('locale', 'add', '--root', root, '--spec', 'biztalk-services-state-chart', '--locale', 'et-ee-x-test', input);
     const first = add();
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`Copied ${input} to ${CHART}/et-EE-x-test.md`);
@@ -112,7 +113,8 @@ describe('statespec locale add on a copy of a corpus file', () => {
     // Unreviewed, the terms are ambiguous (two ids, one label): the build refuses and says why.
     expect(cli('build', '--root', root).stdout).toMatch(/terms-ambiguous/);
     // The review: Stopped gets its own label and records the source's mistake; the flags go.
-    for (const entry of Object.values<Record<string, unknown>>({ ...terms.axes.states, ...terms.axes.operations })) if (typeof entry === 'object') delete entry.review;
+    for (const entry of Object.values<Record<string, unknown>>({ ...terms.axes.states, ...terms.axes.operations }))
+      if (typeof entry === 'object') delete entry.review;
     terms.axes.states.Suspended = 'Peatatud';
     terms.axes.states.Stopped = { label: 'Seiskatud', mistranslations: ['Peatatud'], note: 'The source uses "Peatatud" for Stopped too.' };
     writeFileSync(termsPath, `${JSON.stringify(terms, null, 2)}\n`);

@@ -45,7 +45,15 @@ function spec(tables: SpecTable[], extra: Partial<Spec> = {}): Spec {
     locales: LOCALES,
     title: both('Tiny article', 'Kleiner Artikel'),
     axes: [STATES, ACTIONS, TIERS],
-    vocabularies: [{ id: 'billing', values: [{ id: 'Billed', label: both('Billed', 'Berechnet') }, { id: 'Free', label: both('Free', 'Kostenlos') }] }],
+    vocabularies: [
+      {
+        id: 'billing',
+        values: [
+          { id: 'Billed', label: both('Billed', 'Berechnet') },
+          { id: 'Free', label: both('Free', 'Kostenlos') },
+        ],
+      },
+    ],
     tables,
     messages: [{ id: 'notAllowed', text: both('Not allowed', 'Nicht erlaubt'), inDocs: false }],
     sources: [],
@@ -60,7 +68,14 @@ const MARKS = table({
   columnAxis: 'action',
   cell: { type: 'mark' },
   accessors: { check: 'canDo', list: 'actionsOf', assert: { function: 'assertCanDo', error: 'NotAllowedError', message: 'notAllowed' } },
-  cells: [cell('On', 'Start', false), cell('On', 'Stop', true), cell('Off', 'Start', true), cell('Off', 'Stop', false), cell('Broken', 'Start', false), cell('Broken', 'Stop', false)],
+  cells: [
+    cell('On', 'Start', false),
+    cell('On', 'Stop', true),
+    cell('Off', 'Start', true),
+    cell('Off', 'Stop', false),
+    cell('Broken', 'Start', false),
+    cell('Broken', 'Stop', false),
+  ],
 });
 
 const BILLING = table({
@@ -113,7 +128,11 @@ const OUTCOMES = table({
   cell: { type: 'mentions', axis: 'action' },
   group: both('New state'),
   headerRow: 1,
-  cells: [cell('On', 'Off', ['Stop'], { text: both('Stop it') }), cell('Off', 'On', ['Start'], { text: both('Start it') }), cell('Off', 'Broken', [], { text: both('Drop it') })],
+  cells: [
+    cell('On', 'Off', ['Stop'], { text: both('Stop it') }),
+    cell('Off', 'On', ['Start'], { text: both('Start it') }),
+    cell('Off', 'Broken', [], { text: both('Drop it') }),
+  ],
 });
 
 const EVERY_TYPE = spec([MARKS, BILLING, NOTES, DESCRIPTIONS, MOVES, OUTCOMES]);
@@ -130,7 +149,20 @@ describe('the article docs, per cell type', () => {
       {
         given: spec([MARKS], { messages: [{ id: 'notAllowed', text: both('Not allowed', 'Nicht erlaubt'), inDocs: true }] }),
         locale: 'de-DE',
-        want: [BANNER, '', '# Kleiner Artikel', '', '| Zustand | Start (de) | Stop (de) |', '| --- | :-: | :-: |', '| On (de) |  | ✔ |', '| Off (de) | ✔ |  |', '| Broken (de) |  |  |', '', '`Nicht erlaubt`', ''],
+        want: [
+          BANNER,
+          '',
+          '# Kleiner Artikel',
+          '',
+          '| Zustand | Start (de) | Stop (de) |',
+          '| --- | :-: | :-: |',
+          '| On (de) |  | ✔ |',
+          '| Off (de) | ✔ |  |',
+          '| Broken (de) |  |  |',
+          '',
+          '`Nicht erlaubt`',
+          '',
+        ],
       },
     ],
     [
@@ -138,7 +170,25 @@ describe('the article docs, per cell type', () => {
       {
         given: spec([BILLING, NOTES]),
         locale: 'de-DE',
-        want: [BANNER, '', '# Kleiner Artikel', '', '## About billing (de)', '', '| Zustand | Basic (de) | Premium (de) |', '| --- | --- | --- |', '| On (de) | Berechnet | Kostenlos |', '| Off (de) | Kostenlos |  |', '', '## About notes (de)', '', '| Zustand | Premium (de) |', '| --- | --- |', '| Off (de) | Einen Tag behalten |', ''],
+        want: [
+          BANNER,
+          '',
+          '# Kleiner Artikel',
+          '',
+          '## About billing (de)',
+          '',
+          '| Zustand | Basic (de) | Premium (de) |',
+          '| --- | --- | --- |',
+          '| On (de) | Berechnet | Kostenlos |',
+          '| Off (de) | Kostenlos |  |',
+          '',
+          '## About notes (de)',
+          '',
+          '| Zustand | Premium (de) |',
+          '| --- | --- |',
+          '| Off (de) | Einen Tag behalten |',
+          '',
+        ],
       },
     ],
     [
@@ -146,7 +196,25 @@ describe('the article docs, per cell type', () => {
       {
         given: spec([NOTES, DESCRIPTIONS]),
         locale: 'en-US',
-        want: [BANNER, '', '# Tiny article', '', '## About notes', '', '| State | Premium |', '| --- | --- |', '| Off | Kept \\| for \\*a\\* day<br>then gone |', '', '## About descriptions', '', '| State | Meaning | Paid | Plan |', '| --- | --- | :-: | --- |', '| On | Running. | ✔ | Billed |', '| Broken | Needs repair. |  |  |', ''],
+        want: [
+          BANNER,
+          '',
+          '# Tiny article',
+          '',
+          '## About notes',
+          '',
+          '| State | Premium |',
+          '| --- | --- |',
+          '| Off | Kept \\| for \\*a\\* day<br>then gone |',
+          '',
+          '## About descriptions',
+          '',
+          '| State | Meaning | Paid | Plan |',
+          '| --- | --- | :-: | --- |',
+          '| On | Running. | ✔ | Billed |',
+          '| Broken | Needs repair. |  |  |',
+          '',
+        ],
       },
     ],
     [
@@ -154,7 +222,25 @@ describe('the article docs, per cell type', () => {
       {
         given: spec([DESCRIPTIONS, NOTES]),
         locale: 'de-DE',
-        want: [BANNER, '', '# Kleiner Artikel', '', '## About descriptions (de)', '', '| Zustand | Bedeutung | Bezahlt | Tarif |', '| --- | --- | :-: | --- |', '| On (de) | Läuft. | ✔ | Berechnet |', '| Broken (de) | Needs repair. |  |  |', '', '## About notes (de)', '', '| Zustand | Premium (de) |', '| --- | --- |', '| Off (de) | Einen Tag behalten |', ''],
+        want: [
+          BANNER,
+          '',
+          '# Kleiner Artikel',
+          '',
+          '## About descriptions (de)',
+          '',
+          '| Zustand | Bedeutung | Bezahlt | Tarif |',
+          '| --- | --- | :-: | --- |',
+          '| On (de) | Läuft. | ✔ | Berechnet |',
+          '| Broken (de) | Needs repair. |  |  |',
+          '',
+          '## About notes (de)',
+          '',
+          '| Zustand | Premium (de) |',
+          '| --- | --- |',
+          '| Off (de) | Einen Tag behalten |',
+          '',
+        ],
       },
     ],
     [
@@ -163,9 +249,35 @@ describe('the article docs, per cell type', () => {
         given: spec([MOVES, OUTCOMES]),
         locale: 'en-US',
         want: [
-          BANNER, '', '# Tiny article', '', '## About moves', '', '| State | Action |  |', '| --- | --- | --- |', '|  | Start | Stop |', '| On |  | Off |', '| Off | On |  |', '| Broken | Race condition |  |',
-          '', '```mermaid', 'stateDiagram-v2', '  On: On', '  Off: Off', '  On --> Off: Stop', '  Off --> On: Start', '```',
-          '', '## About outcomes', '', '| State | New state |  |  |', '| --- | --- | --- | --- |', '|  | On | Off | Broken |', '| On |  | Stop it |  |', '| Off | Start it |  | Drop it |', '',
+          BANNER,
+          '',
+          '# Tiny article',
+          '',
+          '## About moves',
+          '',
+          '| State | Action |  |',
+          '| --- | --- | --- |',
+          '|  | Start | Stop |',
+          '| On |  | Off |',
+          '| Off | On |  |',
+          '| Broken | Race condition |  |',
+          '',
+          '```mermaid',
+          'stateDiagram-v2',
+          '  On: On',
+          '  Off: Off',
+          '  On --> Off: Stop',
+          '  Off --> On: Start',
+          '```',
+          '',
+          '## About outcomes',
+          '',
+          '| State | New state |  |  |',
+          '| --- | --- | --- | --- |',
+          '|  | On | Off | Broken |',
+          '| On |  | Stop it |  |',
+          '| Off | Start it |  | Drop it |',
+          '',
         ],
       },
     ],
@@ -183,7 +295,21 @@ describe('the article docs, per cell type', () => {
           },
         ]),
         locale: 'en-US',
-        want: [BANNER, '', '# Tiny article', '', '| State | Basic | Premium<sup>1</sup> |', '| --- | --- | --- |', '| On | Billed<sup>\\*</sup> | Free |', '| Off<sup>1</sup> | Free |  |', '', '<sup>1</sup> Only in the EU.', '', '<sup>\\*</sup> Billed \\| yearly.', ''],
+        want: [
+          BANNER,
+          '',
+          '# Tiny article',
+          '',
+          '| State | Basic | Premium<sup>1</sup> |',
+          '| --- | --- | --- |',
+          '| On | Billed<sup>\\*</sup> | Free |',
+          '| Off<sup>1</sup> | Free |  |',
+          '',
+          '<sup>1</sup> Only in the EU.',
+          '',
+          '<sup>\\*</sup> Billed \\| yearly.',
+          '',
+        ],
       },
     ],
   ])('%s', (_, { given, locale, want }) => {
@@ -223,7 +349,12 @@ function typeCheck(given: Spec, files: Record<string, string> = {}): { dir: stri
   writeFileSync(join(dir, 'index.ts'), render('runtime.ts', runtimeView(given)));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const program = ts.createProgram([join(dir, 'index.ts'), ...Object.keys(files).map((name) => join(dir, name))], OPTIONS);
-  const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start!).line + 1} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  const problems = ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) =>
+        `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start!).line + 1} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    );
   return { dir, problems };
 }
 
@@ -340,7 +471,15 @@ describe('the runtime, per cell type', async () => {
   it(`a mark table wider than ${MAX_BITMASK_COLUMNS} columns keeps its marks in a store instead of a bitmask`, async () => {
     const ids = Array.from({ length: MAX_BITMASK_COLUMNS + 3 }, (_, index) => `Feature${index}`);
     const wide = spec(
-      [table({ id: 'wide', columnAxis: 'feature', cell: { type: 'mark' }, accessors: { check: 'has', list: 'featuresOf' }, cells: ids.map((id, index) => cell('On', id, index % 17 === 0)) })],
+      [
+        table({
+          id: 'wide',
+          columnAxis: 'feature',
+          cell: { type: 'mark' },
+          accessors: { check: 'has', list: 'featuresOf' },
+          cells: ids.map((id, index) => cell('On', id, index % 17 === 0)),
+        }),
+      ],
       { axes: [STATES, axis('feature', 'Feature', ids)] },
     );
     const view = runtimeView(wide);
@@ -415,7 +554,9 @@ canDo('On', 'Launch');
   });
 
   it('(the check above would see a call that does compile)', () => {
-    const { problems } = typeCheck(EVERY_TYPE, { 'usage.ts': "import { lookup } from './index.js';\n// @ts-expect-error: but it is fine.\nlookup('chart', 'On', 'Stop');\n" });
+    const { problems } = typeCheck(EVERY_TYPE, {
+      'usage.ts': "import { lookup } from './index.js';\n// @ts-expect-error: but it is fine.\nlookup('chart', 'On', 'Stop');\n",
+    });
     expect(problems).toEqual([expect.stringMatching(/^usage\.ts:2 Unused '@ts-expect-error' directive/)]);
   });
 });

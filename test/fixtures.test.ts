@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGenerated, readProjectFiles } from '../src/cli/files.js';
-import { compile } from '../src/pipeline.js';
 import { ALL_CODES } from '../src/diagnostics/codes.js';
-import { compareDiagnostics, isBlocking, type Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
 import { findDrift } from '../src/emit/drift.js';
 import { initArticle } from '../src/init/init.js';
-import { addLocale, type AddLocaleRequest } from '../src/locale/add.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/load/types.js';
+import { type AddLocaleRequest, addLocale } from '../src/locale/add.js';
+import { compile } from '../src/pipeline.js';
 import { ASSETS, compileRoot, FIXTURES, fixtureNames, matchGoldens, REPO_ROOT } from './helpers/project.js';
 
 /**
@@ -66,8 +66,12 @@ function runLocaleAddFixture(root: string): FixtureRun {
   if (request.variant !== undefined) added.variant = request.variant;
   const result = addLocale(added);
   const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
-  const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(result.diagnostics, readSource), 'actions.txt': `${result.actions.join('\n')}\n` };
-  for (const write of result.writes) goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
+  const goldens: Record<string, string> = {
+    'diagnostics.txt': formatBaseline(result.diagnostics, readSource),
+    'actions.txt': `${result.actions.join('\n')}\n`,
+  };
+  for (const write of result.writes)
+    goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
   return { diagnostics: result.diagnostics, goldens };
 }
 
@@ -81,8 +85,12 @@ function runInitFixture(root: string): FixtureRun {
     input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
   });
   const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
-  const goldens: Record<string, string> = { 'diagnostics.txt': formatBaseline(result.diagnostics, readSource), 'actions.txt': `${result.actions.join('\n')}\n` };
-  for (const write of result.writes) goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
+  const goldens: Record<string, string> = {
+    'diagnostics.txt': formatBaseline(result.diagnostics, readSource),
+    'actions.txt': `${result.actions.join('\n')}\n`,
+  };
+  for (const write of result.writes)
+    goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
   return { diagnostics: result.diagnostics, goldens };
 }
 

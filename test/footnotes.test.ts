@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { splitFootnote, type FootnoteSplit } from '../src/extract/footnotes.js';
-import { parseSource } from '../src/parse/markdown.js';
+import { type FootnoteSplit, splitFootnote } from '../src/extract/footnotes.js';
 import { extractTables } from '../src/extract/tables.js';
+import { parseSource } from '../src/parse/markdown.js';
 
 /** [name, { text, markup, want }]: text is what Cell.text holds, markup the cell's source. */
 const CASES: [string, { text: string; markup: string; want: FootnoteSplit }][] = [
   ['no marker', { text: 'Active', markup: '| Active ', want: { label: 'Active' } }],
-  ['a <sup> number', { text: 'Self-hosted gateway3', markup: '| [Self-hosted gateway](x.md)<sup>3</sup> ', want: { label: 'Self-hosted gateway', marker: '3' } }],
+  [
+    'a <sup> number',
+    { text: 'Self-hosted gateway3', markup: '| [Self-hosted gateway](x.md)<sup>3</sup> ', want: { label: 'Self-hosted gateway', marker: '3' } },
+  ],
   ['a <sup> in an HTML cell', { text: 'Backup2', markup: '<th>Backup<sup>2</sup></th>', want: { label: 'Backup', marker: '2' } }],
   ['a <sup> letter', { text: 'Scalea', markup: '| Scale<sup>a</sup> |', want: { label: 'Scale', marker: 'a' } }],
   ['a <sup> with a link inside', { text: 'Scale1', markup: '| Scale<sup>[1](#note-1)</sup> |', want: { label: 'Scale', marker: '1' } }],
@@ -33,12 +36,19 @@ const CASES: [string, { text: string; markup: string; want: FootnoteSplit }][] =
   ['a lone asterisk stays', { text: '*', markup: '| \\* |', want: { label: '*' } }],
   [
     'a <sup> that swallowed words, with its marker',
-    { text: 'AzureAD-integratie 1', markup: '| Azure<sup>AD-integratie 1</sup> |', want: { label: 'AzureAD-integratie', marker: '1', swallowed: 'AD-integratie' } },
+    {
+      text: 'AzureAD-integratie 1',
+      markup: '| Azure<sup>AD-integratie 1</sup> |',
+      want: { label: 'AzureAD-integratie', marker: '1', swallowed: 'AD-integratie' },
+    },
   ],
   ['a <sup> that swallowed words, no marker', { text: 'ContosoTM', markup: '| Contoso<sup>TM</sup> |', want: { label: 'ContosoTM', swallowed: 'TM' } }],
   ['a <sup> that the text does not end with is ignored', { text: 'Scale', markup: '| Scale<sup>2</sup> |', want: { label: 'Scale' } }],
   ['trailing whitespace is trimmed', { text: 'Scale \n', markup: '| Scale |', want: { label: 'Scale' } }],
-  ['a multi-line label keeps its lines', { text: 'StartFailed\nStopFailed1', markup: '| StartFailed <br/> StopFailed<sup>1</sup> |', want: { label: 'StartFailed\nStopFailed', marker: '1' } }],
+  [
+    'a multi-line label keeps its lines',
+    { text: 'StartFailed\nStopFailed1', markup: '| StartFailed <br/> StopFailed<sup>1</sup> |', want: { label: 'StartFailed\nStopFailed', marker: '1' } },
+  ],
 ];
 
 describe('splitFootnote', () => {
@@ -63,7 +73,12 @@ describe('splitFootnote', () => {
     );
     expect(split[0]![0]!.map((found) => found.label)).toEqual(['Feature', 'Self-hosted gateway', 'Backup', 'Scale']);
     expect(split[0]![0]!.map((found) => found.marker)).toEqual([undefined, '3', '*', '¹']);
-    expect(split[0]![1]).toEqual([{ label: 'Active' }, { label: 'Yes', marker: '1' }, { label: 'AzureAD-integratie', marker: '1', swallowed: 'AD-integratie' }, { label: '✔' }]);
+    expect(split[0]![1]).toEqual([
+      { label: 'Active' },
+      { label: 'Yes', marker: '1' },
+      { label: 'AzureAD-integratie', marker: '1', swallowed: 'AD-integratie' },
+      { label: '✔' },
+    ]);
     expect(split[1]).toEqual([
       [{ label: 'State' }, { label: 'Backup', marker: '2' }],
       [{ label: 'Active' }, { label: '✔', marker: '4' }],

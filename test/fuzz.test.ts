@@ -12,7 +12,9 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 describe('fuzzing the whole pipeline', () => {
   it(
-    SECONDS === undefined ? `${RUNS} arbitrary Markdown/HTML/Unicode/byte inputs: no exception, every finding a diagnostic with a valid position` : `for ${SECONDS} s`,
+    SECONDS === undefined
+      ? `${RUNS} arbitrary Markdown/HTML/Unicode/byte inputs: no exception, every finding a diagnostic with a valid position`
+      : `for ${SECONDS} s`,
     () => {
       const options: Parameters<typeof fuzz>[0] = { runs: RUNS };
       if (SECONDS !== undefined) options.seconds = SECONDS;

@@ -218,13 +218,20 @@ describe('bad input: a clear diagnostic, exit 1, generated/ untouched', () => {
     const converted = project();
     for (const path of [EN, DE]) edit(converted, path, (text) => `\ufeff${text.replace(/\n/g, '\r\n')}`);
     // spec.json records each source's sha256, which the new bytes change; every other finding is the same.
-    const findings = (root: string) => cli(['check', '--root', root]).stdout.split('\n').filter((line) => /^sources\//.test(line));
+    const findings = (root: string) =>
+      cli(['check', '--root', root])
+        .stdout.split('\n')
+        .filter((line) => /^sources\//.test(line));
     expect(findings(converted)).toEqual(findings(plain));
-    expect(findings(converted)).toContain(`${DE}:43:19 warning de-DE.md marks 1 true cell(s) with "✓", which the reference en-US.md never uses (it writes ✔); they are read as true. mark-unusual`);
+    expect(findings(converted)).toContain(
+      `${DE}:43:19 warning de-DE.md marks 1 true cell(s) with "✓", which the reference en-US.md never uses (it writes ✔); they are read as true. mark-unusual`,
+    );
     const build = cli(['build', '--root', converted]);
     expect(build.code).toBe(0);
     expect(build.stderr).toContain('1 written');
-    expect(read(converted, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, '')).toBe(read(plain, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, ''));
+    expect(read(converted, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, '')).toBe(
+      read(plain, 'generated/mini/spec.json').replace(/"sha256": "\w+"/g, ''),
+    );
   });
 
   it('--max-source-bytes must be a positive whole number', () => {
@@ -269,7 +276,10 @@ describe('paths: nothing is ever written outside generated/', () => {
     ];
     for (const [name, extra, code] of cases) {
       const result = compileFiles({ ...files, ...extra });
-      expect(result.diagnostics.map((d) => d.code), name).toContain(code);
+      expect(
+        result.diagnostics.map((d) => d.code),
+        name,
+      ).toContain(code);
       expect(result.outputs, name).toEqual([]);
     }
   });

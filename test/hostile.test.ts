@@ -4,11 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { Html, InlineCode, Root, Table } from 'mdast';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { Spec } from '../src/build/types.js';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatText } from '../src/diagnostics/report/text.js';
 import { phrasingText } from '../src/extract/tables.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import type { Spec } from '../src/build/types.js';
 import { compileFiles, repoSources, temporaryFolders } from './helpers/project.js';
 
 /**
@@ -17,7 +17,7 @@ import { compileFiles, repoSources, temporaryFolders } from './helpers/project.j
  * Markdown syntax, line and paragraph separators, and bidi controls.
  * Each generated output must carry it exactly, and inert.
  */
-export const HOSTILE = [
+const HOSTILE = [
   `a "double" and 'single' quote`,
   'back\\slash \\n \\u0041 and `backtick` ${injected} `${x}`',
   'comment */ ends /* here // too',
@@ -46,7 +46,14 @@ async function compileAndImport(name: string, source: string): Promise<Record<st
   const dir = temporaryFolder();
   const file = join(dir, `${name}.ts`);
   writeFileSync(file, source);
-  const options: ts.CompilerOptions = { strict: true, noUncheckedIndexedAccess: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ES2022,
+    types: [],
+  };
   const problems = ts.getPreEmitDiagnostics(ts.createProgram([file], options)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   expect(problems).toEqual([]);
   const js = ts.transpileModule(source, { compilerOptions: { ...options, noEmit: false } }).outputText;
@@ -80,7 +87,11 @@ function hostileMatrix() {
           rows: 'states',
           columns: 'operations',
           cell: { type: 'mark' },
-          accessors: { check: 'canPerform', list: 'allowedOperations', assert: { function: 'assertCanPerform', error: 'OperationNotAllowedError', message: 'operationNotAllowed' } },
+          accessors: {
+            check: 'canPerform',
+            list: 'allowedOperations',
+            assert: { function: 'assertCanPerform', error: 'OperationNotAllowedError', message: 'operationNotAllowed' },
+          },
         },
       ],
       title: { rule: 'first-heading' },
@@ -120,7 +131,10 @@ function hostileTransitions() {
   const note = HOSTILE.slice(0, 6).join(' ~ ');
   const english = files[`${dir}/en-US.md`]!;
   const withDescription = english.replace('|**Active**|Running service instance.|', `|**Active**|${asMarkdownCell(description)}|`);
-  const withNote = withDescription.replace('|**Pending suspend**|Terminated; will only work when instance is dehydrated|', `|**Pending suspend**|Terminated; ${asMarkdownCell(note)}|`);
+  const withNote = withDescription.replace(
+    '|**Pending suspend**|Terminated; will only work when instance is dehydrated|',
+    `|**Pending suspend**|Terminated; ${asMarkdownCell(note)}|`,
+  );
   expect(withNote).not.toBe(withDescription);
   expect(withDescription).not.toBe(english);
   files[`${dir}/en-US.md`] = withNote;
@@ -215,7 +229,10 @@ describe('hostile text in labels, notes and messages', () => {
     expectNoInvisibleCharacters(index);
     const runtime = await compileAndImport('instances', index);
     expect((runtime.describe as (s: string) => string)('Active')).toBe(description);
-    expect((runtime.transition as (s: string, o: string) => { to?: string; note?: string })('PendingSuspend', 'Terminate')).toMatchObject({ to: 'Terminated', note });
+    expect((runtime.transition as (s: string, o: string) => { to?: string; note?: string })('PendingSuspend', 'Terminate')).toMatchObject({
+      to: 'Terminated',
+      note,
+    });
   });
 
   it('the transition docs render the hostile text exactly, and the Mermaid labels hold no Mermaid syntax', () => {

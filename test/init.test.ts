@@ -3,16 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProjectFiles } from '../src/cli/files.js';
-import { CODES } from '../src/diagnostics/codes.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { formatBaseline } from '../src/diagnostics/report/text.js';
-import { guessTable, type AxisCandidate, type TableGuess } from '../src/init/cells.js';
-import { idFromLabel, ID_PATTERN, MAX_ID_LENGTH, pluralize, singularize, type IdResult } from '../src/init/ids.js';
-import { initArticle, type InitRequest, type InitResult } from '../src/init/init.js';
+import { type AxisCandidate, guessTable, type TableGuess } from '../src/init/cells.js';
+import { ID_PATTERN, type IdResult, idFromLabel, MAX_ID_LENGTH, pluralize, singularize } from '../src/init/ids.js';
+import { type InitRequest, type InitResult, initArticle } from '../src/init/init.js';
 import { checkModel } from '../src/load/model.js';
-import type { SpecConfig, TermsFile } from '../src/load/types.js';
+import type { ProjectFile, SpecConfig, TermsFile } from '../src/load/types.js';
 import { newAjv } from '../src/load/validators.js';
-import type { ProjectFile } from '../src/load/types.js';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
@@ -26,13 +22,24 @@ function init(text: string, options: Partial<Omit<InitRequest, 'input'>> = {}): 
 
 function written(result: InitResult): { config: SpecConfig; terms: TermsFile } {
   const file = (suffix: string): string => decode(result.writes.find((write) => write.path.endsWith(suffix))!.content);
-  return { config: JSON.parse(file('spec.config.json')) as SpecConfig, terms: JSON.parse(file(`terms/${JSON.parse(file('spec.config.json')).referenceLocale}.json`)) as TermsFile };
+  return {
+    config: JSON.parse(file('spec.config.json')) as SpecConfig,
+    terms: JSON.parse(file(`terms/${JSON.parse(file('spec.config.json')).referenceLocale}.json`)) as TermsFile,
+  };
 }
 
 const codes = (result: InitResult): string[] => result.diagnostics.map((d) => d.code);
 const table = (...rows: string[]): string => `# Title\n\n${rows.map((row) => `| ${row} |`).join('\n')}\n`;
 /** A GFM table: header, delimiter row, body. */
-const gfm = (header: string, ...body: string[]): string => table(header, header.split('|').map(() => '---').join(' | '), ...body);
+const gfm = (header: string, ...body: string[]): string =>
+  table(
+    header,
+    header
+      .split('|')
+      .map(() => '---')
+      .join(' | '),
+    ...body,
+  );
 
 describe('ids from labels', () => {
   const CASES: [string, { label: string; want: IdResult }][] = [
@@ -78,7 +85,11 @@ describe('ids from labels', () => {
     const label = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.array(fc.constantFrom('Start', 'é', '<sup>1</sup>', '[x](y.md)', '<br/>', '*', '&#42;', '2', ' ', '-', '東', 'ß', '\u0301', '**', '\\'), { maxLength: 12 }).map((parts) => parts.join('')),
+      fc
+        .array(fc.constantFrom('Start', 'é', '<sup>1</sup>', '[x](y.md)', '<br/>', '*', '&#42;', '2', ' ', '-', '東', 'ß', '\u0301', '**', '\\'), {
+          maxLength: 12,
+        })
+        .map((parts) => parts.join('')),
     );
     fc.assert(
       fc.property(label, (text) => {
@@ -92,7 +103,16 @@ describe('ids from labels', () => {
 
   it('names: plural and singular of the last word', () => {
     expect(['state', 'category', 'status', 'box', 'states', 'day'].map(pluralize)).toEqual(['states', 'categories', 'statuses', 'boxes', 'states', 'days']);
-    expect(['states', 'categories', 'statuses', 'boxes', 'state', 'status', 'cases', 'classes'].map(singularize)).toEqual(['state', 'category', 'status', 'box', 'state', 'status', 'case', 'class']);
+    expect(['states', 'categories', 'statuses', 'boxes', 'state', 'status', 'cases', 'classes'].map(singularize)).toEqual([
+      'state',
+      'category',
+      'status',
+      'box',
+      'state',
+      'status',
+      'case',
+      'class',
+    ]);
   });
 });
 
@@ -106,35 +126,208 @@ describe('cell types and table shapes', () => {
       labels,
       { ...words, candidates },
     );
-  const states: AxisCandidate = { table: 0, side: 'rows', labels: new Map([['active', 'Active'], ['stopped', 'Stopped'], ['starting', 'Starting']]) };
-  const types = (found: TableGuess): string | string[] => (found.shape === 'matrix' ? `matrix ${found.cell.type}` : found.columns.map((column) => column.cell.type));
+  const states: AxisCandidate = {
+    table: 0,
+    side: 'rows',
+    labels: new Map([
+      ['active', 'Active'],
+      ['stopped', 'Stopped'],
+      ['starting', 'Starting'],
+    ]),
+  };
+  const types = (found: TableGuess): string | string[] =>
+    found.shape === 'matrix' ? `matrix ${found.cell.type}` : found.columns.map((column) => column.cell.type);
 
   const CASES: [string, { columns: string[][]; labels?: string[]; candidates?: AxisCandidate[]; words?: typeof en; want: string | string[] }][] = [
-    ['check marks and blanks', { columns: [['✔', ''], ['', '✔'], ['√', 'x']], want: 'matrix mark' }],
-    ['a column that is all blank still marks', { columns: [['✔', ''], ['', '']], want: 'matrix mark' }],
-    ['yes/no words', { columns: [['Yes', 'No'], ['No', 'Yes']], want: 'matrix mark' }],
-    ['yes/no words in another case', { columns: [['yes', 'NO'], ['No', 'Yes']], want: 'matrix mark' }],
-    ['German yes/no words', { columns: [['Ja', 'Nein'], ['Nein', 'Ja']], words: { ...en, yes: ['Ja'], no: ['Nein'] }, want: 'matrix mark' }],
-    ['Korean yes/no words', { columns: [['예', '아니요'], ['아니오', '예']], words: { ...en, yes: ['예'], no: ['아니요', '아니오'] }, want: 'matrix mark' }],
-    ['a check mark and a dash for false', { columns: [['✔', '—'], ['—', '✔']], want: 'matrix mark' }],
-    ['one unknown symbol for true', { columns: [['●', ''], ['', '●']], want: 'matrix mark' }],
-    ['two unknown symbols are no mark table', { columns: [['●', ''], ['', '◆']], want: ['mark', 'mark'] }],
-    ['every cell blank', { columns: [['', ''], ['', '']], want: 'matrix mark' }],
-    ['a repeated small set', { columns: [['Full', 'Partial', 'None'], ['Full', 'Full', 'None']], want: 'matrix enum' }],
-    ['short values that do not repeat', { columns: [['10 GB', '20 GB'], ['50 GB', 'Unlimited']], want: 'matrix text' }],
+    [
+      'check marks and blanks',
+      {
+        columns: [
+          ['✔', ''],
+          ['', '✔'],
+          ['√', 'x'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'a column that is all blank still marks',
+      {
+        columns: [
+          ['✔', ''],
+          ['', ''],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'yes/no words',
+      {
+        columns: [
+          ['Yes', 'No'],
+          ['No', 'Yes'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'yes/no words in another case',
+      {
+        columns: [
+          ['yes', 'NO'],
+          ['No', 'Yes'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'German yes/no words',
+      {
+        columns: [
+          ['Ja', 'Nein'],
+          ['Nein', 'Ja'],
+        ],
+        words: { ...en, yes: ['Ja'], no: ['Nein'] },
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'Korean yes/no words',
+      {
+        columns: [
+          ['예', '아니요'],
+          ['아니오', '예'],
+        ],
+        words: { ...en, yes: ['예'], no: ['아니요', '아니오'] },
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'a check mark and a dash for false',
+      {
+        columns: [
+          ['✔', '—'],
+          ['—', '✔'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'one unknown symbol for true',
+      {
+        columns: [
+          ['●', ''],
+          ['', '●'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'two unknown symbols are no mark table',
+      {
+        columns: [
+          ['●', ''],
+          ['', '◆'],
+        ],
+        want: ['mark', 'mark'],
+      },
+    ],
+    [
+      'every cell blank',
+      {
+        columns: [
+          ['', ''],
+          ['', ''],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'a repeated small set',
+      {
+        columns: [
+          ['Full', 'Partial', 'None'],
+          ['Full', 'Full', 'None'],
+        ],
+        want: 'matrix enum',
+      },
+    ],
+    [
+      'short values that do not repeat',
+      {
+        columns: [
+          ['10 GB', '20 GB'],
+          ['50 GB', 'Unlimited'],
+        ],
+        want: 'matrix text',
+      },
+    ],
     ['long text in every column', { columns: [['The service runs. It is billed.'], ['The service stops and keeps its data.']], want: 'matrix text' }],
     [
       'a description next to an enum column is a record',
-      { columns: [['The machine is being started.', 'The machine runs.', 'Its compute is released.'], ['Billed', 'Billed', 'Not billed']], want: ['text', 'enum'] },
+      {
+        columns: [
+          ['The machine is being started.', 'The machine runs.', 'Its compute is released.'],
+          ['Billed', 'Billed', 'Not billed'],
+        ],
+        want: ['text', 'enum'],
+      },
     ],
-    ['marks next to words is a record', { columns: [['✔', ''], ['Only in preview', 'Generally available']], want: ['mark', 'text'] }],
+    [
+      'marks next to words is a record',
+      {
+        columns: [
+          ['✔', ''],
+          ['Only in preview', 'Generally available'],
+        ],
+        want: ['mark', 'text'],
+      },
+    ],
     ['one column is a record', { columns: [['Yes', 'No']], want: ['mark'] }],
-    ['cells that name labels of an axis', { columns: [['Active', 'Stopped'], ['', 'Starting']], candidates: [states], want: 'matrix ref' }],
-    ['a target then a note', { columns: [['Active; after a restart', 'Stopped, if idle'], ['Race condition', 'Active']], candidates: [states], want: 'matrix ref' }],
-    ['too few cells name an axis', { columns: [['Active', 'Race condition'], ['Not possible', 'Not known']], candidates: [states], want: 'matrix text' }],
+    [
+      'cells that name labels of an axis',
+      {
+        columns: [
+          ['Active', 'Stopped'],
+          ['', 'Starting'],
+        ],
+        candidates: [states],
+        want: 'matrix ref',
+      },
+    ],
+    [
+      'a target then a note',
+      {
+        columns: [
+          ['Active; after a restart', 'Stopped, if idle'],
+          ['Race condition', 'Active'],
+        ],
+        candidates: [states],
+        want: 'matrix ref',
+      },
+    ],
+    [
+      'too few cells name an axis',
+      {
+        columns: [
+          ['Active', 'Race condition'],
+          ['Not possible', 'Not known'],
+        ],
+        candidates: [states],
+        want: 'matrix text',
+      },
+    ],
     [
       'column labels that are row labels make a matrix of mixed cells',
-      { columns: [['✔', ''], ['Only in preview', 'When idle']], labels: ['Active', 'Stopped'], candidates: [states], want: 'matrix text' },
+      {
+        columns: [
+          ['✔', ''],
+          ['Only in preview', 'When idle'],
+        ],
+        labels: ['Active', 'Stopped'],
+        candidates: [states],
+        want: 'matrix text',
+      },
     ],
   ];
   for (const [name, { columns, labels, candidates, words, want }] of CASES) {
@@ -144,15 +337,26 @@ describe('cell types and table shapes', () => {
   }
 
   it('a ref guess names the cells that name no target', () => {
-    const found = guess([['Active', 'Race condition'], ['Stopped', 'Active']], ['A', 'B'], [states]);
+    const found = guess(
+      [
+        ['Active', 'Race condition'],
+        ['Stopped', 'Active'],
+      ],
+      ['A', 'B'],
+      [states],
+    );
     expect(found.shape === 'matrix' && found.cell.type === 'ref' && found.cell.untargeted.map((cell) => cell.text)).toEqual(['Race condition']);
-    expect(found.shape === 'matrix' && found.doubts).toEqual(['"Race condition" names none of the labels the other cells name; such cells are read as notes without a target']);
+    expect(found.shape === 'matrix' && found.doubts).toEqual([
+      '"Race condition" names none of the labels the other cells name; such cells are read as notes without a target',
+    ]);
   });
 });
 
 describe('statespec init', () => {
   it('a table of check marks: axes, ids, a mark matrix and its terms', () => {
-    const result = init(gfm('Service state | Start | Update <br/> Configuration', 'Active | | ✔', 'Service Update Failed | ✔ | ', 'StartFailed <br/> StopFailed | ✔ | ✔'));
+    const result = init(
+      gfm('Service state | Start | Update <br/> Configuration', 'Active | | ✔', 'Service Update Failed | ✔ | ', 'StartFailed <br/> StopFailed | ✔ | ✔'),
+    );
     expect(result.diagnostics).toEqual([]);
     const { config, terms } = written(result);
     expect(config).toEqual({
@@ -161,7 +365,12 @@ describe('statespec init', () => {
       referenceLocale: 'en-US',
       title: { rule: 'first-heading' },
       axes: {
-        serviceStates: { ids: ['Active', 'ServiceUpdateFailed', 'StartFailed', 'StopFailed'], noun: 'service state', type: 'ServiceState', constant: 'SERVICE_STATES' },
+        serviceStates: {
+          ids: ['Active', 'ServiceUpdateFailed', 'StartFailed', 'StopFailed'],
+          noun: 'service state',
+          type: 'ServiceState',
+          constant: 'SERVICE_STATES',
+        },
         columns: { ids: ['Start', 'UpdateConfiguration'], noun: 'column', type: 'Column', constant: 'COLUMNS' },
       },
       tables: [{ id: 'title', position: 0, rows: 'serviceStates', columns: 'columns', cell: { type: 'mark' } }],
@@ -179,7 +388,12 @@ describe('statespec init', () => {
   });
 
   it('yes/no words become the terms values.mark, in the reference language', () => {
-    const de = initArticle({ files: [], specId: 'demo', locale: 'de-DE', input: { path: 'de.md', bytes: encode(gfm('Funktion | Basic | Premium', 'Cache | Ja | Ja', 'Zonen | Nein | Ja')) } });
+    const de = initArticle({
+      files: [],
+      specId: 'demo',
+      locale: 'de-DE',
+      input: { path: 'de.md', bytes: encode(gfm('Funktion | Basic | Premium', 'Cache | Ja | Ja', 'Zonen | Nein | Ja')) },
+    });
     expect(de.diagnostics).toEqual([]);
     expect(written(de).terms.values).toEqual({ mark: { true: 'Ja', false: 'Nein' } });
     // The language's other word is the built-in one when the cells use only one.
@@ -195,7 +409,12 @@ describe('statespec init', () => {
   });
 
   it('English yes/no words in a reference of another language are flagged', () => {
-    const result = initArticle({ files: [], specId: 'demo', locale: 'fr-FR', input: { path: 'fr.md', bytes: encode(gfm('Fonction | Basic | Premium', 'Cache | Yes | Yes', 'Zones | No | Yes')) } });
+    const result = initArticle({
+      files: [],
+      specId: 'demo',
+      locale: 'fr-FR',
+      input: { path: 'fr.md', bytes: encode(gfm('Fonction | Basic | Premium', 'Cache | Yes | Yes', 'Zones | No | Yes')) },
+    });
     expect(codes(result)).toEqual(['init-review', 'init-review']);
     expect(written(result).terms.values!.mark).toEqual({
       true: { label: 'Yes', review: 'The cells write the English "Yes" in a fr-FR reference; write the fr-FR word here if the article should use one.' },
@@ -226,17 +445,38 @@ describe('statespec init', () => {
     const { config, terms } = written(result);
     expect(config.vocabularies).toEqual({ billing: ['Billed', 'NotBilled'] });
     expect(config.tables).toEqual([
-      { id: 'powerStates', position: 0, rows: 'powerStates', columns: [{ id: 'Description', cell: { type: 'text' } }, { id: 'Billing', cell: { type: 'enum', vocabulary: 'billing' } }] },
+      {
+        id: 'powerStates',
+        position: 0,
+        rows: 'powerStates',
+        columns: [
+          { id: 'Description', cell: { type: 'text' } },
+          { id: 'Billing', cell: { type: 'enum', vocabulary: 'billing' } },
+        ],
+      },
       { id: 'table2', position: 1, rows: 'powerStates', columns: 'columns', cell: { type: 'ref', axis: 'powerStates' } },
     ]);
     expect(terms.values).toEqual({ billing: { Billed: 'Billed', NotBilled: 'Not billed' } });
   });
 
   it('enum values: spellings that make one id are one value; few cells per value is flagged', () => {
-    const text = gfm('Plan | Support | Region', 'Free | Community | One', 'Basic | Community | One', 'Pro | Business hours | All', 'Team | Business-hours | All', 'Max | Business hours | All', 'Ultra | Business hours | All');
+    const text = gfm(
+      'Plan | Support | Region',
+      'Free | Community | One',
+      'Basic | Community | One',
+      'Pro | Business hours | All',
+      'Team | Business-hours | All',
+      'Max | Business hours | All',
+      'Ultra | Business hours | All',
+    );
     const result = init(text);
     const { config, terms } = written(result);
-    expect(config.tables[0]).toMatchObject({ columns: [{ id: 'Support', cell: { type: 'enum', vocabulary: 'support' } }, { id: 'Region', cell: { type: 'enum', vocabulary: 'region' } }] });
+    expect(config.tables[0]).toMatchObject({
+      columns: [
+        { id: 'Support', cell: { type: 'enum', vocabulary: 'support' } },
+        { id: 'Region', cell: { type: 'enum', vocabulary: 'region' } },
+      ],
+    });
     expect(config.vocabularies).toEqual({ support: ['Community', 'BusinessHours'], region: ['One', 'All'] });
     expect(terms.values!.support).toEqual({
       Community: 'Community',
@@ -244,12 +484,28 @@ describe('statespec init', () => {
     });
     expect(codes(result)).toEqual(['init-review']);
     // Three values over four cells: the set may be a coincidence.
-    const thin = init(gfm('Plan | Support | Notes', 'Free | Community | The free plan has no support contract at all.', 'Basic | Email | Basic support.', 'Pro | Phone | Pro support.', 'Max | Phone | Everything.'));
-    expect(written(thin).terms.values!.support!.Email).toEqual({ label: 'Email', review: 'The column is read as a closed set of values (enum) from few cells; check that it is one.' });
+    const thin = init(
+      gfm(
+        'Plan | Support | Notes',
+        'Free | Community | The free plan has no support contract at all.',
+        'Basic | Email | Basic support.',
+        'Pro | Phone | Pro support.',
+        'Max | Phone | Everything.',
+      ),
+    );
+    expect(written(thin).terms.values!.support!.Email).toEqual({
+      label: 'Email',
+      review: 'The column is read as a closed set of values (enum) from few cells; check that it is one.',
+    });
   });
 
   it('mark words: the most written spelling, the others as variants', () => {
-    const result = initArticle({ files: [], specId: 'demo', locale: 'es-ES', input: { path: 'es.md', bytes: encode(gfm('Función | Básico | Premium', 'Caché | Sí | Sí', 'Zonas | No | Si', 'Red | No | Sí')) } });
+    const result = initArticle({
+      files: [],
+      specId: 'demo',
+      locale: 'es-ES',
+      input: { path: 'es.md', bytes: encode(gfm('Función | Básico | Premium', 'Caché | Sí | Sí', 'Zonas | No | Si', 'Red | No | Sí')) },
+    });
     expect(written(result).terms.values).toEqual({
       mark: { true: { label: 'Sí', variants: ['Si'], review: 'The cells also write "Si", kept as a variant.' }, false: 'No' },
     });
@@ -262,10 +518,20 @@ describe('statespec init', () => {
   });
 
   it('a record table may not skip an empty column (the align stage reads its columns in order)', () => {
-    const result = init(gfm('Power state | Description |  | Billing', 'Running | The machine runs. |  | Billed', 'Stopped | The machine is stopped. |  | Billed', 'Deallocated | The machine holds no compute. |  | Not billed'));
+    const result = init(
+      gfm(
+        'Power state | Description |  | Billing',
+        'Running | The machine runs. |  | Billed',
+        'Stopped | The machine is stopped. |  | Billed',
+        'Deallocated | The machine holds no compute. |  | Not billed',
+      ),
+    );
     expect(result.writes).toEqual([]);
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['init-label-missing', "Column 3 of table 1 has no label and no cells; a record table's columns are read in order, so delete the empty column from the source."],
+      [
+        'init-label-missing',
+        "Column 3 of table 1 has no label and no cells; a record table's columns are read in order, so delete the empty column from the source.",
+      ],
     ]);
   });
 
@@ -278,7 +544,9 @@ describe('statespec init', () => {
     // "Ready To run" and "Ready to run" are one label (labels compare case-folded), so no variant.
     expect(terms.axes.states).toEqual({ ReadyToRun: 'Ready to run', Active: 'Active' });
     expect(result.diagnostics).toEqual([]);
-    const spelled = init(`${gfm('State | Start | Stop', 'Self-hosted | ✔ | ', 'Active |  | ✔')}\n${gfm('State | Explanation', 'Self hosted | Runs on premises.', 'Active | Runs.').replace('# Title\n\n', '')}`);
+    const spelled = init(
+      `${gfm('State | Start | Stop', 'Self-hosted | ✔ | ', 'Active |  | ✔')}\n${gfm('State | Explanation', 'Self hosted | Runs on premises.', 'Active | Runs.').replace('# Title\n\n', '')}`,
+    );
     expect(written(spelled).terms.axes.states!.SelfHosted).toEqual({
       label: 'Self-hosted',
       variants: ['Self hosted'],
@@ -288,10 +556,24 @@ describe('statespec init', () => {
   });
 
   it('a group heading row above the header: headerRow and the column axis name', () => {
-    const text = table('Starting state | Operation | ', '--- | --- | ---', ' | **Terminate** | **Suspend**', '**Active** | Terminated | Suspended', '**Suspended** | Terminated | ', '**Terminated** |  | ');
+    const text = table(
+      'Starting state | Operation | ',
+      '--- | --- | ---',
+      ' | **Terminate** | **Suspend**',
+      '**Active** | Terminated | Suspended',
+      '**Suspended** | Terminated | ',
+      '**Terminated** |  | ',
+    );
     const result = init(text);
     const { config } = written(result);
-    expect(config.tables[0]).toEqual({ id: 'title', position: 0, headerRow: 1, rows: 'startingStates', columns: 'operations', cell: { type: 'ref', axis: 'startingStates' } });
+    expect(config.tables[0]).toEqual({
+      id: 'title',
+      position: 0,
+      headerRow: 1,
+      rows: 'startingStates',
+      columns: 'operations',
+      cell: { type: 'ref', axis: 'startingStates' },
+    });
     expect(config.axes.operations).toEqual({ ids: ['Terminate', 'Suspend'], noun: 'operation', type: 'Operation', constant: 'OPERATIONS' });
   });
 
@@ -319,7 +601,14 @@ describe('statespec init', () => {
     ['a column without a label', { text: gfm('State | Start | ', 'Active |  | ✔'), code: 'init-label-missing', at: [3, 18] }],
     ['a bad spec id', { text: gfm('State | Start | Stop', 'Active |  | ✔'), code: 'path-unsafe', at: [1, 1] }],
   ];
-  for (const [name, { text, code, at: [line, column] }] of REFUSALS) {
+  for (const [
+    name,
+    {
+      text,
+      code,
+      at: [line, column],
+    },
+  ] of REFUSALS) {
     it(`refuses, writing nothing: ${name}`, () => {
       const result = init(text, name === 'a bad spec id' ? { specId: '../Demo' } : {});
       expect(result.writes).toEqual([]);
@@ -330,16 +619,25 @@ describe('statespec init', () => {
   it('refuses an unknown locale, a non-UTF-8 file and an empty one', () => {
     const bytes = (result: InitResult): string[] => codes(result);
     expect(bytes(init('x', { locale: 'xx-QQ' }))).toEqual(['locale-unknown']);
-    expect(bytes(initArticle({ files: [], specId: 'demo', locale: 'en-US', input: { path: 'new.md', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00]) } }))).toEqual(['source-encoding']);
+    expect(
+      bytes(initArticle({ files: [], specId: 'demo', locale: 'en-US', input: { path: 'new.md', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00]) } })),
+    ).toEqual(['source-encoding']);
     expect(bytes(init(' \n'))).toEqual(['source-empty']);
   });
 
   it('run twice, it changes nothing; an article with other content is refused', () => {
     const text = gfm('State | Start | Stop', 'Active |  | ✔');
     const first = init(text);
-    const files: ProjectFile[] = first.writes.map((write) => ({ path: write.path, bytes: typeof write.content === 'string' ? encode(write.content) : write.content }));
+    const files: ProjectFile[] = first.writes.map((write) => ({
+      path: write.path,
+      bytes: typeof write.content === 'string' ? encode(write.content) : write.content,
+    }));
     const second = init(text, { files });
-    expect(second).toEqual({ writes: [], diagnostics: [], actions: ['sources/demo/ already holds this article as init writes it from new.md; nothing was changed.'] });
+    expect(second).toEqual({
+      writes: [],
+      diagnostics: [],
+      actions: ['sources/demo/ already holds this article as init writes it from new.md; nothing was changed.'],
+    });
     const edited = init(gfm('State | Start | Stop', 'Active | ✔ | ✔'), { files });
     expect(edited.writes).toEqual([]);
     expect(codes(edited)).toEqual(['init-exists']);
@@ -356,7 +654,11 @@ describe('statespec init', () => {
     const validateConfig = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema/config.schema.json'), 'utf8')) as object);
     const validateTerms = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema/terms.schema.json'), 'utf8')) as object);
     const documents = [
-      ...['sources/biztalk-services-state-chart/en-US.md', 'sources/biztalk-services-state-chart/en-US.html-2016.md', 'sources/biztalk-server-instance-states/en-US.md'].map((path) => ({
+      ...[
+        'sources/biztalk-services-state-chart/en-US.md',
+        'sources/biztalk-services-state-chart/en-US.html-2016.md',
+        'sources/biztalk-server-instance-states/en-US.md',
+      ].map((path) => ({
         path,
         locale: 'en-US',
       })),
@@ -398,7 +700,6 @@ describe('statespec init', () => {
       { numRuns: 300 },
     );
   });
-
 });
 
 /** Documents of one to three Markdown tables of labels, marks, words, markers and blanks, for property tests. */
@@ -422,7 +723,9 @@ function articles(): fc.Arbitrary<string> {
 
 /** test/fixtures/init-* and feature-matrix (test/fixtures.test.ts runs them as goldens): init.json names the input. */
 function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'init.json'))).sort();
+  return readdirSync(FIXTURES)
+    .filter((name) => existsSync(join(FIXTURES, name, 'init.json')))
+    .sort();
 }
 
 describe('statespec init through the CLI', () => {
@@ -487,7 +790,9 @@ describe('statespec init through the CLI', () => {
       const findings = (JSON.parse(checked.stdout) as { diagnostics: { code: string; severity: string; file: string; line: number }[] }).diagnostics;
       const errors = findings.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code}`);
       expect(errors).toEqual([`sources/tiers/pl-PL.md:${lineOf('| Wstrzykiwanie do sieci wirtualnej')} fact-mismatch`]);
-      expect(findings.filter((d) => d.code === 'value-untranslated').map((d) => `${d.file}:${d.line}`)).toEqual([`sources/tiers/pl-PL.md:${lineOf('| Yes |')}`]);
+      expect(findings.filter((d) => d.code === 'value-untranslated').map((d) => `${d.file}:${d.line}`)).toEqual([
+        `sources/tiers/pl-PL.md:${lineOf('| Yes |')}`,
+      ]);
       expect(existsSync(join(root, 'generated'))).toBe(false);
     });
   });
@@ -499,7 +804,9 @@ describe('statespec init through the CLI', () => {
       fc.property(articles(), (text) => {
         const result = init(text);
         if (result.writes.length === 0) return true;
-        const errors = compileFiles(Object.fromEntries(result.writes.map((write) => [write.path, write.content]))).diagnostics.filter((d) => d.severity === 'error');
+        const errors = compileFiles(Object.fromEntries(result.writes.map((write) => [write.path, write.content]))).diagnostics.filter(
+          (d) => d.severity === 'error',
+        );
         if (errors.length > 0) throw new Error(`${errors.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`).join('\n')}\n---\n${text}`);
         return true;
       }),

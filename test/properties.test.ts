@@ -24,7 +24,7 @@ const grid = fc
 
 function asGfm(rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((cell) => mdCell(cell)).join(' | ')} |`;
-  return [line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line)].join('\n') + '\n';
+  return `${[line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line)].join('\n')}\n`;
 }
 
 function escapeHtml(text: string): string {
@@ -69,7 +69,10 @@ describe('parser properties', () => {
     const original = files[path]!;
     const noise = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
-      fc.string({ unit: fc.constantFrom('|', '-', '<', '>', '/', 't', 'd', 'r', 'a', 'b', 'l', 'e', ' ', '\n', '=', '"', 'rowspan', 'colspan', '0', '9', '✔'), maxLength: 300 }),
+      fc.string({
+        unit: fc.constantFrom('|', '-', '<', '>', '/', 't', 'd', 'r', 'a', 'b', 'l', 'e', ' ', '\n', '=', '"', 'rowspan', 'colspan', '0', '9', '✔'),
+        maxLength: 300,
+      }),
     );
     fc.assert(
       fc.property(noise, fc.nat(original.length), (text, at) => {

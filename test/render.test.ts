@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Spec } from '../src/build/types.js';
 import { mermaidLabel } from '../src/emit/escape.js';
@@ -35,7 +35,8 @@ async function render(code: string, screenshot: string): Promise<string[]> {
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>');
     await page.addScriptTag({ path: MERMAID });
     const error = await page.evaluate(async (diagram) => {
-      const mermaid = (globalThis as unknown as { mermaid: { initialize(o: object): void; render(id: string, code: string): Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (globalThis as unknown as { mermaid: { initialize(o: object): void; render(id: string, code: string): Promise<{ svg: string }> } })
+        .mermaid;
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
       try {
         const { svg } = await mermaid.render('diagram', diagram);
@@ -49,9 +50,9 @@ async function render(code: string, screenshot: string): Promise<string[]> {
     }, code);
     expect(error).toBeUndefined();
     await page.locator('#out svg').screenshot({ path: join(tmpdir(), screenshot) });
-    return await page.locator('#out svg').evaluate((svg) =>
-      [...svg.querySelectorAll('.nodeLabel, .edgeLabel, text, span, p')].map((node) => (node.textContent ?? '').trim()).filter(Boolean),
-    );
+    return await page
+      .locator('#out svg')
+      .evaluate((svg) => [...svg.querySelectorAll('.nodeLabel, .edgeLabel, text, span, p')].map((node) => (node.textContent ?? '').trim()).filter(Boolean));
   } finally {
     await page.close();
   }
@@ -83,7 +84,11 @@ describe.skipIf(!available)(`Mermaid diagrams in Chromium (${available ? CHROMIU
 
   it('hostile labels render as exactly their text', async () => {
     const hostile = ['a: b --> c', '"quoted" [x] {y}', 'end; %% comment', '<b>bold</b> & <script>', 'note left of A', 'bidi\u202Eevil'];
-    const code = ['stateDiagram-v2', ...hostile.map((label, index) => `  S${index}: ${mermaidLabel(label)}`), `  S0 --> S1: ${mermaidLabel('x|y #35; z')}`].join('\n');
+    const code = [
+      'stateDiagram-v2',
+      ...hostile.map((label, index) => `  S${index}: ${mermaidLabel(label)}`),
+      `  S0 --> S1: ${mermaidLabel('x|y #35; z')}`,
+    ].join('\n');
     const texts = await render(code, 'statespec-hostile.png');
     for (const label of hostile) expect(texts).toContain(label);
     expect(texts).toContain('x|y #35; z');

@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as runtime from '../generated/biztalk-services-state-chart/index.js';
 import { analyzeSource } from '../src/align/analyze.js';
 import { cellKey } from '../src/align/tables.js';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { loadProject } from '../src/load/project.js';
 import { createValidators } from '../src/load/validators.js';
-import * as runtime from '../generated/biztalk-services-state-chart/index.js';
 import { ASSETS, compileFiles, REPO_ROOT, repoSources, toProjectFiles } from './helpers/project.js';
 
 const SPEC = 'biztalk-services-state-chart';
@@ -47,9 +47,7 @@ describe('the repo itself', () => {
 
   it('a UTF-8 BOM and CRLF line endings change no fact and no position', () => {
     const files = repoSources();
-    const crlf = Object.fromEntries(
-      Object.entries(files).map(([path, text]) => [path, path.endsWith('.md') ? `\uFEFF${text.replace(/\n/g, '\r\n')}` : text]),
-    );
+    const crlf = Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith('.md') ? `\uFEFF${text.replace(/\n/g, '\r\n')}` : text]));
     const where = (result: ReturnType<typeof compileFiles>) => result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
     const plain = compileFiles(files);
     const converted = compileFiles(crlf);
@@ -78,7 +76,9 @@ describe('the repo itself', () => {
     const files = repoSources();
     // Each flip compiles the chart's config, terms and reference with the one flipped source: the other sources cannot matter.
     const projectFor = (path: string): Record<string, string> =>
-      Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith(`${DIR}/`) && (!name.endsWith('.md') || name === REFERENCE || name === path)));
+      Object.fromEntries(
+        Object.entries(files).filter(([name]) => name.startsWith(`${DIR}/`) && (!name.endsWith('.md') || name === REFERENCE || name === path)),
+      );
     const seeds = ['en-US.2014.md', 'ko-KR.md', 'zh-TW.md'].map((name) => `${DIR}/${name}`);
     const sources = analyses(files).filter((analysis) => analysis.source.path !== REFERENCE);
     let flips = 0;
@@ -97,7 +97,10 @@ describe('the repo itself', () => {
         expect(flipped).not.toBe(markup);
         const result = compileFiles({ ...projectFor(source.source.path), [source.source.path]: text.slice(0, start) + flipped + text.slice(end) });
         const errors = result.diagnostics.filter((d) => d.code === 'fact-mismatch' && d.severity === 'error');
-        expect(errors.map((d) => `${d.file}:${d.line}`), `${source.source.name} ${start}`).toContain(`${source.source.path}:${cell.location.line}`);
+        expect(
+          errors.map((d) => `${d.file}:${d.line}`),
+          `${source.source.name} ${start}`,
+        ).toContain(`${source.source.path}:${cell.location.line}`);
         expect(result.outputs).toEqual([]);
         flips++;
       }
@@ -140,9 +143,7 @@ describe('the generated runtime', () => {
       target: ts.ScriptTarget.ES2022,
       types: [],
     });
-    const messages = ts
-      .getPreEmitDiagnostics(program)
-      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(messages).toEqual([]);
   });
 
@@ -182,7 +183,17 @@ describe('the generated runtime', () => {
     }
     expect(runtime.canPerform('__proto__' as runtime.State, 'Stop')).toBe(false);
     // Values an untyped caller might pass: coercible objects, arrays, a throwing toString.
-    const hostile: unknown[] = [['Active'], { toString: () => 'Active' }, { toString: () => { throw new Error('boom'); } }, 1, Symbol('Active')];
+    const hostile: unknown[] = [
+      ['Active'],
+      { toString: () => 'Active' },
+      {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+      1,
+      Symbol('Active'),
+    ];
     for (const value of hostile) {
       expect(runtime.canPerform(value as runtime.State, 'Stop')).toBe(false);
       expect(runtime.canPerform('Active', value as runtime.Operation)).toBe(false);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { findMatrixLayout } from '../src/align/layout.js';
+import { printable } from '../src/diagnostics/report/text.js';
 import { htmlComment, mdCell, mdCode, mdText, tsComment, tsString } from '../src/emit/escape.js';
 import { createRenderer } from '../src/emit/render.js';
 import { extractTables, findTableEnd } from '../src/extract/tables.js';
 import type { Table } from '../src/extract/types.js';
 import { parseJson } from '../src/load/json.js';
-import { canonicalLocale } from '../src/load/project.js';
 import { checkLocaleTag } from '../src/load/locale.js';
-import { decodeText, findInvisible } from '../src/load/text.js';
-import { printable } from '../src/diagnostics/report/text.js';
 import { outputPathProblem, projectPathProblem, specIdProblem } from '../src/load/paths.js';
+import { canonicalLocale } from '../src/load/project.js';
 import { normalizeLabel } from '../src/load/terms.js';
+import { decodeText, findInvisible } from '../src/load/text.js';
 import type { SourceFile } from '../src/load/types.js';
 import { normalizeDate, parseMarkdown, parseSource } from '../src/parse/markdown.js';
 
@@ -77,10 +77,22 @@ describe('load', () => {
     ['UTF-16 LE BOM', [0xff, 0xfe, 0x61, 0x00], { problem: expect.stringContaining('UTF-16 (little-endian, with a byte order mark)') }],
     ['UTF-16 BE BOM', [0xfe, 0xff, 0x00, 0x61], { problem: expect.stringContaining('UTF-16 (big-endian') }],
     ['UTF-32 LE BOM', [0xff, 0xfe, 0x00, 0x00, 0x61, 0, 0, 0], { problem: expect.stringContaining('UTF-32') }],
-    ['UTF-16 LE without BOM', [...new TextEncoder().encode('# Title\n')].flatMap((byte) => [byte, 0]), { problem: expect.stringContaining('UTF-16 (little-endian, without') }],
+    [
+      'UTF-16 LE without BOM',
+      [...new TextEncoder().encode('# Title\n')].flatMap((byte) => [byte, 0]),
+      { problem: expect.stringContaining('UTF-16 (little-endian, without') },
+    ],
     ['NUL byte, located', [0x61, 0x00, 0x62], { problem: expect.stringContaining('NUL'), offset: 1 }],
-    ['UTF-32 LE without BOM', [...'# Title\n'].flatMap((character) => [character.charCodeAt(0), 0, 0, 0]), { problem: expect.stringContaining('UTF-32 (little-endian, without') }],
-    ['UTF-32 BE without BOM', [...'# Title\n'].flatMap((character) => [0, 0, 0, character.charCodeAt(0)]), { problem: expect.stringContaining('UTF-32 (big-endian, without') }],
+    [
+      'UTF-32 LE without BOM',
+      [...'# Title\n'].flatMap((character) => [character.charCodeAt(0), 0, 0, 0]),
+      { problem: expect.stringContaining('UTF-32 (little-endian, without') },
+    ],
+    [
+      'UTF-32 BE without BOM',
+      [...'# Title\n'].flatMap((character) => [0, 0, 0, character.charCodeAt(0)]),
+      { problem: expect.stringContaining('UTF-32 (big-endian, without') },
+    ],
   ])('decodeText: %s', (_, bytes, want) => {
     expect(decodeText(new Uint8Array(bytes))).toEqual(want);
   });
@@ -214,7 +226,12 @@ describe('extract', () => {
     ['data colspan past the last column', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td colspan="4">d</td></tr></table>', ['a', 'b'], 1],
     ['colspan="1e1", which a browser reads as 1', '<table><tr><td colspan="1e1">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
     ['colspan="0x3", which a browser reads as 0, so 1', '<table><tr><td colspan="0x3">a</td><td>b</td></tr></table>', ['a', 'b'], 1],
-    ["rowspan in a thead stops at the end of the thead", '<table><thead><tr><td rowspan="2">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody></table>', ['a', 'b'], 1],
+    [
+      'rowspan in a thead stops at the end of the thead',
+      '<table><thead><tr><td rowspan="2">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody></table>',
+      ['a', 'b'],
+      1,
+    ],
     ['heading colspan past the last column', '<table><tr><th colspan="15">a</th></tr><tr><td>c</td><td>d</td></tr></table>', ['a', 'a'], 0],
   ])('span %s is clamped or replaced, never allocated blindly', (_, html, firstRow, errors) => {
     const { value, diagnostics } = tablesOf(html);
@@ -227,7 +244,10 @@ describe('extract', () => {
   });
 
   it.each([
-    ['an HTML table: one row of 2,000 cells over 2,000 one-cell rows', `<table><tr>${'<td>a</td>'.repeat(2000)}</tr>${'<tr><td>b</td></tr>'.repeat(2000)}</table>`],
+    [
+      'an HTML table: one row of 2,000 cells over 2,000 one-cell rows',
+      `<table><tr>${'<td>a</td>'.repeat(2000)}</tr>${'<tr><td>b</td></tr>'.repeat(2000)}</table>`,
+    ],
     ['a GFM table: a 2,000-column header over 2,000 one-cell rows', `${'|a'.repeat(2000)}|\n${'|-'.repeat(2000)}|\n${'|b\n'.repeat(2000)}`],
   ])('refuses %s (4 million cells from a small file) instead of allocating it', (_, text) => {
     const { value, diagnostics } = tablesOf(text);
@@ -285,8 +305,8 @@ describe('emit escaping', () => {
     [mdCode, 'Operation not allowed', '`Operation not allowed`'],
     [mdCode, 'a `b` c', '``a `b` c``'],
     [mdCode, '`edge', '`` `edge ``'],
-  ])('%o(%j) is %j', (escape, given, want) => {
-    expect(escape(given)).toBe(want);
+  ])('%o(%j) is %j', (escapeFor, given, want) => {
+    expect(escapeFor(given)).toBe(want);
   });
 
   // GFM links bare URLs, www. and e-mail addresses whatever is escaped; their text stays exact.
@@ -321,7 +341,15 @@ describe('emit escaping', () => {
     type Node = { type: string; value?: string; children?: Node[] };
     const visible = (node: Node): string => node.value ?? (node.children ?? []).map(visible).join('');
     const types = (node: Node): string[] => [node.type, ...(node.children ?? []).flatMap(types)];
-    for (const text of ['*x* _y_ `z`', 'a | b', '<script>alert(1)</script>', '[link](http://x) see https://example.com/a', '\\ back', '# not a heading', 'costs $5 and $x$ math']) {
+    for (const text of [
+      '*x* _y_ `z`',
+      'a | b',
+      '<script>alert(1)</script>',
+      '[link](http://x) see https://example.com/a',
+      '\\ back',
+      '# not a heading',
+      'costs $5 and $x$ math',
+    ]) {
       const table = parseMarkdown(`| h |\n| - |\n| ${mdCell(text)} |\n`).children[0] as Node;
       const cell = table.children![1]!.children![0]!;
       expect(visible(cell)).toBe(text);

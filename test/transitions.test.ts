@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as runtime from '../generated/biztalk-server-instance-states/index.js';
-import { mermaidLabel } from '../src/emit/escape.js';
 import { analyzeSource } from '../src/align/analyze.js';
 import { cellKey } from '../src/align/tables.js';
+import { mermaidLabel } from '../src/emit/escape.js';
 import { loadProject } from '../src/load/project.js';
 import { createValidators } from '../src/load/validators.js';
 import { ASSETS, compileFiles, REPO_ROOT, repoSources, toProjectFiles } from './helpers/project.js';
@@ -97,7 +97,14 @@ describe('the instance-states article', () => {
     const undescribed = compileFiles(repoSources())
       .diagnostics.filter((d) => d.code === 'row-undescribed')
       .map((d) => d.message.split(' ')[0]);
-    expect(undescribed).toEqual(['CompletedWithDiscardedMessages', 'Suspended', 'Terminated', 'InBreakpointDehydrated', 'Scheduled', 'TerminatedWithUnconsumedMessages']);
+    expect(undescribed).toEqual([
+      'CompletedWithDiscardedMessages',
+      'Suspended',
+      'Terminated',
+      'InBreakpointDehydrated',
+      'Scheduled',
+      'TerminatedWithUnconsumedMessages',
+    ]);
   });
 
   it('finds nothing for non-strings, inherited names or a polluted Object.prototype', () => {

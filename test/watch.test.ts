@@ -1,8 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAssets, readProjectFiles } from '../src/cli/files.js';
 import { watchBuild } from '../src/cli/watch.js';
-import { readProjectFiles, loadAssets } from '../src/cli/files.js';
 import { DEFAULT_LIMITS } from '../src/load/types.js';
 import { compile } from '../src/pipeline.js';
 import { generatedSnapshot, REPO_ROOT, temporaryFolders } from './helpers/project.js';
@@ -11,7 +11,9 @@ const temporaryFolder = temporaryFolders('statespec-watch-');
 const CHART = 'sources/biztalk-services-state-chart';
 
 /** A project copy and a copy of the tool's templates and schemas, watched until the test ends. */
-async function watching(test: (context: { root: string; tool: string; log: () => string; settled: (pattern: RegExp, after: number) => Promise<void> }) => Promise<void>) {
+async function watching(
+  test: (context: { root: string; tool: string; log: () => string; settled: (pattern: RegExp, after: number) => Promise<void> }) => Promise<void>,
+) {
   const root = temporaryFolder();
   for (const folder of ['sources', 'generated']) cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
   const tool = temporaryFolder();
@@ -75,7 +77,9 @@ describe('statespec build --watch', () => {
   it('rebuilds on changes to terms, config and templates', async () => {
     await watching(async ({ root, tool, log, settled }) => {
       let mark = log().length;
-      edit(join(root, CHART, 'terms/de-DE.json'), (text) => text.replace('"Active": "Aktiv"', '"Active": { "label": "Aktiv (überwacht)", "variants": ["Aktiv"] }'));
+      edit(join(root, CHART, 'terms/de-DE.json'), (text) =>
+        text.replace('"Active": "Aktiv"', '"Active": { "label": "Aktiv (überwacht)", "variants": ["Aktiv"] }'),
+      );
       await settled(/de-DE\.json changed: compiled biztalk-services-state-chart/, mark);
       expect(readFileSync(join(root, 'generated/docs/de-DE/biztalk-services-state-chart.md'), 'utf8')).toContain('Aktiv (überwacht)');
       mark = log().length;

@@ -1,14 +1,14 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { extractFootnotes, extractText, type ExtractedText } from '../extract/prose.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { type ExtractedText, extractFootnotes, extractText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
+import { axisNames } from '../load/model.js';
 import { locator } from '../load/position.js';
 import { MARK_VALUES, MARK_VOCABULARY, sameLanguage } from '../load/terms.js';
 import type { SourceFile, SpecInput, TermEntry, TermsFile } from '../load/types.js';
-import { axisNames } from '../load/model.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 import type { CellVocabularies } from './cells.js';
-import { vocabulary, type LabelRecord, type Vocabulary } from './labels.js';
-import { alignTable, claimedTables, footnoteMarkers, type AlignedTable, type TableContext } from './tables.js';
+import { type LabelRecord, type Vocabulary, vocabulary } from './labels.js';
+import { type AlignedTable, alignTable, claimedTables, footnoteMarkers, type TableContext } from './tables.js';
 
 /** Everything one source document says, in canonical ids. */
 export interface SourceAnalysis {
@@ -38,7 +38,13 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
     vocabularies: cellVocabularies(spec, terms, referenceTerms),
     axis: axisVocabularies(spec, terms, referenceTerms),
   };
-  const analysis: SourceAnalysis = { source, metadata: parsed.metadata, tables: new Map(), labels: context.records, messages: Object.create(null) as Record<string, ExtractedText> };
+  const analysis: SourceAnalysis = {
+    source,
+    metadata: parsed.metadata,
+    tables: new Map(),
+    labels: context.records,
+    messages: Object.create(null) as Record<string, ExtractedText>,
+  };
   if (tables.value.length === 0) {
     context.diagnostics.push(
       diagnostic('table-missing', {
@@ -77,7 +83,9 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
   const title = extractText(parsed, config.title ?? { rule: 'first-heading' });
   if (title) analysis.title = title;
   const toLocation = locator(source.path, source.text);
-  const metadataDiagnostics = parsed.metadataProblems.map((problem) => diagnostic('metadata-invalid', { at: toLocation(problem.offset), message: problem.message }));
+  const metadataDiagnostics = parsed.metadataProblems.map((problem) =>
+    diagnostic('metadata-invalid', { at: toLocation(problem.offset), message: problem.message }),
+  );
   const diagnostics = [...metadataDiagnostics, ...tables.diagnostics, ...context.diagnostics].map((d) => ({ ...d, spec: config.id, locale: source.locale }));
   return { value: analysis, diagnostics };
 }

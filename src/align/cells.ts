@@ -1,9 +1,9 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { splitFootnote, type FootnoteSplit } from '../extract/footnotes.js';
+import { type FootnoteSplit, splitFootnote } from '../extract/footnotes.js';
 import type { Cell } from '../extract/types.js';
 import { collapseWhitespace, normalizeLabel } from '../load/terms.js';
 import type { CellConfig } from '../load/types.js';
-import { lookupLabel, reportResolved, type LabelContext, type LabelVia, type Vocabulary } from './labels.js';
+import { type LabelContext, type LabelVia, lookupLabel, reportResolved, type Vocabulary } from './labels.js';
 
 export const DEFAULT_MARKS = ['√', '✔', '✓', 'x', 'X', '○'] as const;
 
@@ -99,7 +99,9 @@ function readWord(cell: Cell, written: string, known: Vocabulary, context: CellC
     return { value: found.id, text: written, cell };
   }
   const words = known.labels.map(({ id, label }) => `"${label}" (${id})`);
-  const allowed = [alternatives, words.length > 0 ? words.join(', ') : `no ${known.noun}s in terms/${context.source.locale}.json`].filter(Boolean).join('; or ');
+  const allowed = [alternatives, words.length > 0 ? words.join(', ') : `no ${known.noun}s in terms/${context.source.locale}.json`]
+    .filter(Boolean)
+    .join('; or ');
   context.diagnostics.push(
     diagnostic('value-unknown', {
       at: cell.location,

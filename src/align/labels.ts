@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { acceptedLabels, collapseWhitespace, normalizeLabel } from '../load/terms.js';
 import type { SourceFile, TermEntry } from '../load/types.js';
 
@@ -104,7 +104,18 @@ export function vocabulary(input: VocabularyInput): Vocabulary {
     if (!known.has(id)) continue;
     for (const label of acceptedLabels(entry)) if (!reference.has(normalizeLabel(label))) reference.set(normalizeLabel(label), id);
   }
-  return { noun: input.noun, header: input.header, extraCode: input.extraCode, pointer: input.pointer, order: input.order, index, mistranslations, reference, labels, notes };
+  return {
+    noun: input.noun,
+    header: input.header,
+    extraCode: input.extraCode,
+    pointer: input.pointer,
+    order: input.order,
+    index,
+    mistranslations,
+    reference,
+    labels,
+    notes,
+  };
 }
 
 /** Every id a label could stand for, best first: a reviewed label, recorded mistakes, then the reference language's label. */
@@ -192,7 +203,13 @@ export function resolveLabels(slots: LabelSlot[], known: Vocabulary, context: La
     record.id = resolution.id;
     record.untranslated = resolution.via === 'untranslated' || isReferenceLabel(slot.label, resolution.id, known);
     reportResolved(slot, resolution, known, context);
-    result.set(position, { id: resolution.id, label: slot.label, location: slot.location, ...(slot.footnote === undefined ? {} : { footnote: slot.footnote }), ...(slot.link === undefined ? {} : { link: slot.link }) });
+    result.set(position, {
+      id: resolution.id,
+      label: slot.label,
+      location: slot.location,
+      ...(slot.footnote === undefined ? {} : { footnote: slot.footnote }),
+      ...(slot.link === undefined ? {} : { link: slot.link }),
+    });
   });
   return result;
 }
@@ -277,7 +294,13 @@ function reportUnresolved(
     return;
   }
   const guess = positionalHint(position, slots, resolutions, known.order, resolved);
-  const nearest = known.labels.length > 0 ? closest(normalizeLabel(slot.label), known.labels.map((l) => normalizeLabel(l.label))) : undefined;
+  const nearest =
+    known.labels.length > 0
+      ? closest(
+          normalizeLabel(slot.label),
+          known.labels.map((l) => normalizeLabel(l.label)),
+        )
+      : undefined;
   const nearestTerm = known.labels.find((l) => normalizeLabel(l.label) === nearest);
   // Tables need not list ids in canonical order, so the position alone is only mentioned when the closest term agrees.
   const hints = nearestTerm

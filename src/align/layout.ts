@@ -1,6 +1,5 @@
 import type { Location } from '../diagnostics/diagnostic.js';
-import type { Cell } from '../extract/types.js';
-import type { Table } from '../extract/types.js';
+import type { Cell, Table } from '../extract/types.js';
 
 export interface MatrixLayout {
   /** The row whose cells name the columns. */

@@ -1,11 +1,11 @@
 import { diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import type { Cell, Table } from '../extract/types.js';
-import { collapseWhitespace } from '../load/terms.js';
-import { isMatrixTable, type CellConfig, type TableConfig } from '../load/types.js';
 import type { FootnoteSplit } from '../extract/footnotes.js';
 import type { ExtractedText } from '../extract/prose.js';
-import { labelOf, readCell, sameValue, type CellContext, type ReadCell } from './cells.js';
-import { resolveLabels, splitRowLabel, type Header, type LabelSlot, type Vocabulary } from './labels.js';
+import type { Cell, Table } from '../extract/types.js';
+import { collapseWhitespace } from '../load/terms.js';
+import { type CellConfig, isMatrixTable, type TableConfig } from '../load/types.js';
+import { type CellContext, labelOf, type ReadCell, readCell, sameValue } from './cells.js';
+import { type Header, type LabelSlot, resolveLabels, splitRowLabel, type Vocabulary } from './labels.js';
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from './layout.js';
 import { checkRowCells } from './row-cells.js';
 
@@ -58,7 +58,15 @@ export function claimedTables(tables: readonly Table[], config: TableConfig, all
 export function alignTable(tables: readonly Table[], config: TableConfig, context: TableContext): AlignedTable {
   let end = 0;
   for (const table of tables) for (const row of table.grid) for (const cell of row) if (cell && cell.range[1] > end) end = cell.range[1];
-  const aligned: AlignedTable = { id: config.id, location: tables[0]!.location, rows: new Map(), columns: new Map(), cells: new Map(), end, footnotes: new Map() };
+  const aligned: AlignedTable = {
+    id: config.id,
+    location: tables[0]!.location,
+    rows: new Map(),
+    columns: new Map(),
+    cells: new Map(),
+    end,
+    footnotes: new Map(),
+  };
   if (tables[0]!.heading !== undefined) aligned.heading = tables[0]!.heading;
   for (const table of tables) alignOne(table, config, aligned, context);
   return aligned;
@@ -94,7 +102,15 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       // A column with neither a label nor a cell is layout (a trailing pipe), not a column.
       if (isBlank(cell) && table.grid.slice(headerRow + 1).every((row) => isBlank(row[column]))) continue;
       const split = labelOf(cell, context);
-      slots.push({ label: collapseWhitespace(split.label), location: cell.location, line: column, table: table.index, part: 0, ...footnoteOf(split), ...linkOf(cell, context) });
+      slots.push({
+        label: collapseWhitespace(split.label),
+        location: cell.location,
+        line: column,
+        table: table.index,
+        part: 0,
+        ...footnoteOf(split),
+        ...linkOf(cell, context),
+      });
     }
     for (const [slot, found] of resolveLabels(slots, context.axis(config.columns, 'column'), context)) {
       const column = slots[slot]!.line;
@@ -142,7 +158,15 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
     }
     const split = labelCell ? labelOf(labelCell, context) : { label: '' };
     for (const [part, label] of splitRowLabel(split.label, rowAxis, separators).entries()) {
-      slots.push({ label, location: labelCell?.location ?? table.rowLocations[row]!, line: row, table: table.index, part, ...footnoteOf(split), ...(labelCell ? linkOf(labelCell, context) : {}) });
+      slots.push({
+        label,
+        location: labelCell?.location ?? table.rowLocations[row]!,
+        line: row,
+        table: table.index,
+        part,
+        ...footnoteOf(split),
+        ...(labelCell ? linkOf(labelCell, context) : {}),
+      });
       rowOfSlot.push(row);
     }
   }
@@ -208,6 +232,11 @@ export function footnoteMarkers(table: AlignedTable): Set<string> {
 /** The target of a Markdown or HTML link in a label cell's markup, kept so that docs can link the label too. */
 function linkOf(cell: Cell, context: TableContext): { link?: string } {
   const markup = context.source.text.slice(cell.range[0], cell.range[1]);
-  const target = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(markup)?.[1] ?? /<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(markup)?.slice(1).find((part) => part !== undefined);
+  const target =
+    /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(markup)?.[1] ??
+    /<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i
+      .exec(markup)
+      ?.slice(1)
+      .find((part) => part !== undefined);
   return target === undefined || target === '' ? {} : { link: target };
 }

@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../align/analyze.js';
-import { cellKey, type AlignedCell, type AlignedTable } from '../align/tables.js';
-import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { type AlignedCell, type AlignedTable, cellKey } from '../align/tables.js';
+import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { axisNames } from '../load/model.js';
 import { preferredLabel, reviewedMessage } from '../load/terms.js';
 import { isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
@@ -40,7 +40,10 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
     const linkIn = (analysis: SourceAnalysis): string | undefined => {
       for (const table of config.tables) {
         const found = analysis.tables.get(table.id);
-        const headers = [table.rows === axis ? found?.rows.get(id) : undefined, isMatrixTable(table) && table.columns === axis ? found?.columns.get(id) : undefined];
+        const headers = [
+          table.rows === axis ? found?.rows.get(id) : undefined,
+          isMatrixTable(table) && table.columns === axis ? found?.columns.get(id) : undefined,
+        ];
         const link = headers.find((header) => header?.link !== undefined)?.link;
         if (link !== undefined) return link;
       }
@@ -61,7 +64,14 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
           '',
       ]),
     );
-    const result: SpecTable = { id: table.id, position: table.position, rows: table.rows, heading: perLocale((analysis) => own(analysis)?.heading), corner, cells: [] };
+    const result: SpecTable = {
+      id: table.id,
+      position: table.position,
+      rows: table.rows,
+      heading: perLocale((analysis) => own(analysis)?.heading),
+      corner,
+      cells: [],
+    };
     if (referenceTable.group !== undefined) result.group = perLocale((analysis) => own(analysis)?.group);
     if (table.headerRow !== undefined && table.headerRow > 0) result.headerRow = table.headerRow;
     if (isMatrixTable(table)) {
@@ -79,14 +89,19 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
     }
     const footnotes = specFootnotes(referenceTable, (marker) => perLocale((analysis) => own(analysis)?.footnotes.get(marker)?.text));
     if (footnotes.length > 0) result.footnotes = footnotes;
-    result.cells = specCells(table, referenceTable, config.axes, (key, pick) =>
-      Object.fromEntries(
-        locales.map((locale) => {
-          const cell = own(speaking(locale))?.cells.get(key);
-          return [locale, pick(cell, locale) ?? pick(own(reference)?.cells.get(key), locale) ?? ''];
-        }),
-      ),
-    (axis, id, locale) => termLabels('axes', axis, id)[locale] ?? id);
+    result.cells = specCells(
+      table,
+      referenceTable,
+      config.axes,
+      (key, pick) =>
+        Object.fromEntries(
+          locales.map((locale) => {
+            const cell = own(speaking(locale))?.cells.get(key);
+            return [locale, pick(cell, locale) ?? pick(own(reference)?.cells.get(key), locale) ?? ''];
+          }),
+        ),
+      (axis, id, locale) => termLabels('axes', axis, id)[locale] ?? id,
+    );
     return result;
   });
 
@@ -182,8 +197,12 @@ function specFootnotes(reference: AlignedTable, text: (marker: string) => Locali
     }
     return found;
   };
-  for (const [id, header] of reference.rows) if (header.footnote !== undefined) (note(header.footnote).rows ??= []).push(id);
-  for (const [id, header] of reference.columns) if (header.footnote !== undefined) (note(header.footnote).columns ??= []).push(id);
+  const refer = (marker: string, side: 'rows' | 'columns', id: string): void => {
+    const footnote = note(marker);
+    footnote[side] = [...(footnote[side] ?? []), id];
+  };
+  for (const [id, header] of reference.rows) if (header.footnote !== undefined) refer(header.footnote, 'rows', id);
+  for (const [id, header] of reference.columns) if (header.footnote !== undefined) refer(header.footnote, 'columns', id);
   for (const cell of reference.cells.values()) if (cell.footnote !== undefined) note(cell.footnote);
   return [...byMarker.values()];
 }
@@ -240,7 +259,9 @@ export function specLocales(analyses: readonly Described[]): string[] {
 export function describeSources<A extends Described>(analyses: readonly A[], reference: A, primaries: ReadonlyMap<string, A>): SpecSource[] {
   return [...analyses]
     .sort((a, b) => compareStrings(a.source.path, b.source.path))
-    .map((analysis) => describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked'));
+    .map((analysis) =>
+      describeSource(analysis, analysis === reference ? 'reference' : primaries.get(analysis.source.locale) === analysis ? 'primary' : 'checked'),
+    );
 }
 
 export function referenceMissing(input: SpecInput): Diagnostic {

@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../align/analyze.js';
-import type { LabelRecord } from '../align/labels.js';
 import { sameValue } from '../align/cells.js';
+import type { LabelRecord } from '../align/labels.js';
 import { cellKey } from '../align/tables.js';
 import { isMatrixTable, type SpecConfig } from '../load/types.js';
 
@@ -32,7 +32,7 @@ export function cellAgreement(analysis: SourceAnalysis, reference: SourceAnalysi
         if (type.type === 'mark' && !expected) continue;
         total++;
         const stated = mine?.cells.get(key);
-        const present = mine !== undefined && mine.rows.has(row) && mine.columns.has(column);
+        const present = mine?.rows.has(row) && mine.columns.has(column);
         if (present && (stated === undefined) === (expected === undefined) && sameValue(stated?.value, expected?.value)) count++;
       }
     }

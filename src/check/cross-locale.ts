@@ -1,9 +1,9 @@
 import type { SourceAnalysis } from '../align/analyze.js';
 import { DEFAULT_MARKS, sameValue } from '../align/cells.js';
 import { cellKey, describeValue } from '../align/tables.js';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { normalizeLabel, sameLanguage } from '../load/terms.js';
-import { isMatrixTable, type CellConfig, type SpecConfig } from '../load/types.js';
+import { type CellConfig, isMatrixTable, type SpecConfig } from '../load/types.js';
 
 /** Text cells are prose in each language: only their presence can be compared across locales. */
 const comparable = (cell: CellConfig): boolean => cell.type !== 'text';

@@ -1,5 +1,5 @@
 import type { LabelRecord } from '../align/labels.js';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/types.js';
 
 /** How many labelled rows, row parts and columns one table has: what "same shape" means between two versions. */
@@ -36,10 +36,13 @@ export function tableShapes(labels: readonly LabelRecord[]): TableShape[] {
 }
 
 export function sameShape(a: readonly TableShape[], b: readonly TableShape[]): boolean {
-  return a.length === b.length && a.every((shape, i) => {
-    const other = b[i]!;
-    return shape.table === other.table && shape.rows === other.rows && shape.rowLabels === other.rowLabels && shape.columns === other.columns;
-  });
+  return (
+    a.length === b.length &&
+    a.every((shape, i) => {
+      const other = b[i]!;
+      return shape.table === other.table && shape.rows === other.rows && shape.rowLabels === other.rowLabels && shape.columns === other.columns;
+    })
+  );
 }
 
 /**

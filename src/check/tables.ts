@@ -1,7 +1,7 @@
 import type { SourceAnalysis } from '../align/analyze.js';
-import { cellKey, type AlignedCell, type AlignedTable } from '../align/tables.js';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { isMatrixTable, type CrossTableCheck, type SpecConfig } from '../load/types.js';
+import { type AlignedCell, type AlignedTable, cellKey } from '../align/tables.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { type CrossTableCheck, isMatrixTable, type SpecConfig } from '../load/types.js';
 
 /** Runs the config's cross-table checks on one source (the reference); every finding names both cells. */
 export function checkAcrossTables(analysis: SourceAnalysis, config: SpecConfig): Diagnostic[] {

@@ -83,7 +83,8 @@ function framed(hash: ReturnType<typeof createHash>, part: string | Uint8Array):
 export function cacheKey(files: readonly ProjectFile[], limits: Limits, tool: ToolLocation = { packageDir: PACKAGE_DIR, codeDir: CODE_DIR }): string {
   const version = JSON.parse(readFileSync(join(tool.packageDir, 'package.json'), 'utf8')).version as string;
   const hash = createHash('sha256');
-  for (const part of [`statespec-cache ${CACHE_FORMAT}`, version, toolCode(tool.codeDir), String(limits.maxSourceBytes), ...environment(tool.packageDir)]) framed(hash, part);
+  for (const part of [`statespec-cache ${CACHE_FORMAT}`, version, toolCode(tool.codeDir), String(limits.maxSourceBytes), ...environment(tool.packageDir)])
+    framed(hash, part);
   for (const path of assetFiles(tool.packageDir)) {
     framed(hash, path.slice(tool.packageDir.length));
     framed(hash, readFileSync(path));

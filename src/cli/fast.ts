@@ -5,9 +5,9 @@ import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
 import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
-import { isFormat, limitsFrom } from './options.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
 import { outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+import { isFormat, limitsFrom } from './options.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -58,7 +58,8 @@ function replay(argv: readonly string[], io: Io): number | undefined {
   // The full run refuses a generated/ reached through a link; so must a replay.
   if (!blocked && (outputsOutsideGenerated(root, Object.keys(entry.outputs)).length > 0 || !generatedMatches(root, entry.outputs))) return undefined;
 
-  const report = command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
+  const report =
+    command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
   if (command === 'build') removeTemporaryFiles(root);
   io.stdout(report(entry.diagnostics));
   if (command === 'check') {

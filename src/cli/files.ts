@@ -1,14 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
+import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';
-import { schemasHash, type PrecompiledValidators } from '../load/validators.js';
-import { createRequire } from 'node:module';
 
 /** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
 export const PACKAGE_DIR = findPackageDir(dirname(fileURLToPath(import.meta.url)));
@@ -48,7 +62,8 @@ export function loadAssets(packageDir: string = PACKAGE_DIR, { precompiled = tru
   const file = join(packageDir, PRECOMPILED_VALIDATORS);
   if (precompiled && existsSync(file)) {
     const module = createRequire(import.meta.url)(file) as PrecompiledValidators;
-    if (module.schemasHash === schemasHash(assets.schemas)) assets.validators = { config: module.config, terms: module.terms, spec: module.spec, schemasHash: module.schemasHash };
+    if (module.schemasHash === schemasHash(assets.schemas))
+      assets.validators = { config: module.config, terms: module.terms, spec: module.spec, schemasHash: module.schemasHash };
   }
   return assets;
 }

@@ -1,20 +1,28 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareDiagnostics, isBlocking, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
 import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
-import { compile } from '../pipeline.js';
-import { addLocale, type AddLocaleRequest } from '../locale/add.js';
 import { initArticle } from '../init/init.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
+import { type AddLocaleRequest, addLocale } from '../locale/add.js';
+import { compile } from '../pipeline.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
-import { FORMATS, isFormat, limitsFrom, type Format } from './options.js';
+import {
+  loadAssets,
+  outputsOutsideGenerated,
+  readGenerated,
+  readProjectFiles,
+  removeTemporaryFiles,
+  toolVersion,
+  writeAtomically,
+  writeOutputs,
+} from './files.js';
+import { FORMATS, type Format, isFormat, limitsFrom } from './options.js';
 import { watchBuild } from './watch.js';
-import { loadAssets, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically, writeOutputs } from './files.js';
 
 const USAGE = `Usage:
   statespec build [--root DIR] [--max-source-bytes N] [--no-cache] [--watch]
@@ -42,7 +50,6 @@ init         starts a new article from its reference document FILE: writes sourc
                        are replayed from node_modules/.cache/statespec/
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
-
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -188,12 +195,22 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
       io.stderr('statespec: errors found; generated/ was not changed.\n');
       return 1;
     }
-    const escaping = outputsOutsideGenerated(root, result.outputs.map((output) => output.path));
+    const escaping = outputsOutsideGenerated(
+      root,
+      result.outputs.map((output) => output.path),
+    );
     if (escaping.length > 0) {
-      io.stdout(report(escaping.map((path) => diagnostic('path-unsafe', {
-        at: { file: path, line: 1, column: 1 },
-        message: `${path} would be written outside ${join(root, 'generated')} (through a symbolic link); nothing was written. Make generated/ a plain folder.`,
-      })), 'text'));
+      io.stdout(
+        report(
+          escaping.map((path) =>
+            diagnostic('path-unsafe', {
+              at: { file: path, line: 1, column: 1 },
+              message: `${path} would be written outside ${join(root, 'generated')} (through a symbolic link); nothing was written. Make generated/ a plain folder.`,
+            }),
+          ),
+          'text',
+        ),
+      );
       return 1;
     }
     const { written, removed } = writeOutputs(root, result.outputs);
@@ -276,7 +293,11 @@ function runInit(files: string[], options: LocaleAddOptions, limits: Limits, io:
     return 2;
   }
   if (options.format !== undefined || options.variant !== undefined) {
-    io.stderr(options.format !== undefined ? 'statespec: --format is only for check\n' : 'statespec: --variant is only for locale add; init writes the reference as sources/ID/TAG.md\n');
+    io.stderr(
+      options.format !== undefined
+        ? 'statespec: --format is only for check\n'
+        : 'statespec: --variant is only for locale add; init writes the reference as sources/ID/TAG.md\n',
+    );
     return 2;
   }
   const root = resolve(options.root ?? '.');

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatText } from '../diagnostics/report/text.js';
 import type { Limits } from '../load/types.js';
-import { compile, type CompileMemo } from '../pipeline.js';
+import { type CompileMemo, compile } from '../pipeline.js';
 import { loadAssets, outputsOutsideGenerated, PACKAGE_DIR, readProjectFiles, removeTemporaryFiles, writeOutputs } from './files.js';
 
 export interface WatchIo {
@@ -48,7 +48,10 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
         io.stderr(`statespec: errors found (${reason}); generated/ was not changed. Watching for a fix…\n`);
         return;
       }
-      const escaping = outputsOutsideGenerated(root, result.outputs.map((output) => output.path));
+      const escaping = outputsOutsideGenerated(
+        root,
+        result.outputs.map((output) => output.path),
+      );
       if (escaping.length > 0) {
         io.stderr(`statespec: ${escaping[0]} would be written through a symbolic link; nothing was written. Watching…\n`);
         return;

@@ -86,7 +86,8 @@ export const CODES = {
   },
   'text-invisible': {
     severity: 'warning',
-    summary: 'A source, terms or config file holds a bidirectional control or another invisible character, which can make text read differently from what it is (Trojan Source).',
+    summary:
+      'A source, terms or config file holds a bidirectional control or another invisible character, which can make text read differently from what it is (Trojan Source).',
     help: 'Delete the character (the message names it) unless the script really needs it; then suppress the finding with a reason.',
   },
   'reference-missing': {
@@ -118,7 +119,8 @@ export const CODES = {
   },
   'span-invalid': {
     severity: 'error',
-    summary: 'A rowspan or colspan is not a positive whole number, is 0, exceeds HTML\'s limit, or makes a data cell reach past the table; the cells it moves cannot be trusted.',
+    summary:
+      "A rowspan or colspan is not a positive whole number, is 0, exceeds HTML's limit, or makes a data cell reach past the table; the cells it moves cannot be trusted.",
     help: 'Write the number of rows or columns the cell really covers.',
   },
   'row-cell-count': {
@@ -138,24 +140,26 @@ export const CODES = {
   },
   'table-shape': {
     severity: 'warning',
-    summary: 'A source\'s tables differ in shape (tables, rows, columns) from every version of the reference locale.',
+    summary: "A source's tables differ in shape (tables, rows, columns) from every version of the reference locale.",
     help: 'Compare the table with the reference and restore the missing or extra rows and columns.',
   },
   'value-unknown': {
     severity: 'error',
-    summary: "A cell holds a word that is not a value of its cell type in the locale's terms (a mark: none of √ ✔ ✓ x X ○, blank, or a yes/no word of values.mark), so its fact cannot be read.",
+    summary:
+      "A cell holds a word that is not a value of its cell type in the locale's terms (a mark: none of √ ✔ ✓ x X ○, blank, or a yes/no word of values.mark), so its fact cannot be read.",
     help: 'Write one of the values (the message lists them), or add the word to terms/<locale>.json under values as a variant if it is right.',
   },
   'value-untranslated': {
     severity: 'warning',
-    summary: "A cell uses the reference language's word for its value (\"Yes\" in a Polish table) instead of this locale's word; it is read as that value.",
+    summary: 'A cell uses the reference language\'s word for its value ("Yes" in a Polish table) instead of this locale\'s word; it is read as that value.',
     help: 'Translate the word in the source (the message gives the reviewed word).',
   },
 
   // --- labels -------------------------------------------------------------
   'footnote-swallowed': {
     severity: 'warning',
-    summary: 'A superscript after a label or value holds words besides its footnote marker (`Azure<sup>AD-integratie 1</sup>`); the words are read as part of the label.',
+    summary:
+      'A superscript after a label or value holds words besides its footnote marker (`Azure<sup>AD-integratie 1</sup>`); the words are read as part of the label.',
     help: 'Move the words out of <sup>…</sup> so that it holds only the marker.',
   },
   'label-unknown': {
@@ -185,7 +189,7 @@ export const CODES = {
   },
   'label-review': {
     severity: 'warning',
-    summary: 'statespec locale add bootstrapped a label that looks wrong (repeated, untranslated, another id\'s term, or empty).',
+    summary: "statespec locale add bootstrapped a label that looks wrong (repeated, untranslated, another id's term, or empty).",
     help: 'Review the entry in the new terms file; the build reports it as terms-review until you remove its "review" field.',
   },
   'row-missing': {
@@ -195,7 +199,7 @@ export const CODES = {
   },
   'row-extra': {
     severity: 'warning',
-    summary: 'A source has a row that names no id of the table\'s row axis, while every id already has its row.',
+    summary: "A source has a row that names no id of the table's row axis, while every id already has its row.",
     help: 'Remove the row, or add the id to the axis in spec.config.json and to the reference.',
   },
   'column-missing': {
@@ -205,7 +209,7 @@ export const CODES = {
   },
   'column-extra': {
     severity: 'warning',
-    summary: 'A source has a column that names no id of the table\'s column axis, while every id already has its column.',
+    summary: "A source has a column that names no id of the table's column axis, while every id already has its column.",
     help: 'Remove the column, or add the id to the axis in spec.config.json and to the reference.',
   },
 
@@ -254,7 +258,8 @@ export const CODES = {
   },
   'tables-disagree': {
     severity: 'warning',
-    summary: 'A ref table and a mentions table that an "agree" check pairs disagree about where a row and column lead (the "during" and "before and after" tables).',
+    summary:
+      'A ref table and a mentions table that an "agree" check pairs disagree about where a row and column lead (the "during" and "before and after" tables).',
     help: 'Check both cells against the product; fix the table that is wrong.',
   },
 
@@ -310,7 +315,8 @@ export const CODES = {
   },
   'init-review': {
     severity: 'warning',
-    summary: 'statespec init made a guess it is not sure of (an id, a split row label, a cell type, a yes/no word, a table it left out); terms entries it concerns carry a "review" field.',
+    summary:
+      'statespec init made a guess it is not sure of (an id, a split row label, a cell type, a yes/no word, a table it left out); terms entries it concerns carry a "review" field.',
     help: 'Check the guess against the document; fix spec.config.json or the terms entry and delete its "review" field (the build reports it as terms-review until then).',
   },
 } as const satisfies Record<string, CodeDefinition>;

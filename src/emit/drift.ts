@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './emit.js';
 
 /** What `check` reports when generated/ is not what `build` would write. */

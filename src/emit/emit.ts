@@ -1,9 +1,9 @@
 import type { Spec } from '../build/types.js';
 import { diagnostic, type Staged } from '../diagnostics/diagnostic.js';
-import { RuntimeNameError } from './runtime-name-error.js';
 import { articleView } from './article-view.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
+import { RuntimeNameError } from './runtime-name-error.js';
 import { runtimeView } from './runtime-view.js';
 
 /** A file to write under the root: path with `/`, LF line endings. */
@@ -24,7 +24,13 @@ export function emitSpec(spec: Spec, render: Render): Staged<OutputFile[]> {
     const at = { file: `sources/${spec.id}/spec.config.json`, line: 1, column: 1 };
     return {
       value: [],
-      diagnostics: [diagnostic('config-invalid', { at, spec: spec.id, message: `spec.config.json: the runtime cannot be generated: ${error.message} Rename it in the config (axis "type"/"constant", accessor names).` })],
+      diagnostics: [
+        diagnostic('config-invalid', {
+          at,
+          spec: spec.id,
+          message: `spec.config.json: the runtime cannot be generated: ${error.message} Rename it in the config (axis "type"/"constant", accessor names).`,
+        }),
+      ],
     };
   }
   const outputs = [

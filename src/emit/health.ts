@@ -1,8 +1,8 @@
-import type { Share } from '../check/agreement.js';
-import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Severity } from '../diagnostics/codes.js';
 import { REGENERATE_COMMAND } from '../build/banner.js';
 import type { Spec, SpecSource } from '../build/types.js';
+import type { Share } from '../check/agreement.js';
+import type { Severity } from '../diagnostics/codes.js';
+import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_DIR, type OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
@@ -123,7 +123,10 @@ export function buildHealth(specs: readonly Spec[], measures: readonly SourceMea
         return {
           locale,
           counts,
-          facts: sources.reduce<Share>((sum, source) => ({ count: sum.count + source.facts.count, total: sum.total + source.facts.total }), { count: 0, total: 0 }),
+          facts: sources.reduce<Share>((sum, source) => ({ count: sum.count + source.facts.count, total: sum.total + source.facts.total }), {
+            count: 0,
+            total: 0,
+          }),
           labels: sources.reduce<Share | null>((sum, source) => add(sum, source.labels), null),
           sources,
           findings,

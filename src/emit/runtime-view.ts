@@ -1,8 +1,8 @@
-import { RuntimeNameError } from './runtime-name-error.js';
 import { banner } from '../build/banner.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
 import type { CellConfig } from '../load/types.js';
 import { identifier, inLocale, lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from './names.js';
+import { RuntimeNameError } from './runtime-name-error.js';
 
 /**
  * The view of templates/runtime.ts.hbs: every name, type and literal of the
@@ -204,7 +204,6 @@ export interface RuntimeView {
   uses: { marked: boolean; listOf: boolean; localized: boolean; wordOf: boolean };
 }
 
-
 /** A mask is one 32-bit integer: the bitwise operators work on 32 bits. */
 export const MAX_BITMASK_COLUMNS = 32;
 
@@ -247,7 +246,22 @@ const RUNTIME_NAMES = [
 ];
 
 /** Names a generated function body uses, which a parameter must not shadow. */
-const BODY_NAMES = ['cellOf', 'marked', 'listOf', 'localized', 'wordOf', 'resolveLocale', 'hasOwn', 'locale', 'resolved', 'result', 'target', 'note', 'Object', 'Error'];
+const BODY_NAMES = [
+  'cellOf',
+  'marked',
+  'listOf',
+  'localized',
+  'wordOf',
+  'resolveLocale',
+  'hasOwn',
+  'locale',
+  'resolved',
+  'result',
+  'target',
+  'note',
+  'Object',
+  'Error',
+];
 
 /** Names an error instance already has. */
 const ERROR_FIELDS = ['name', 'message', 'stack', 'cause', 'locale', 'constructor'];
@@ -268,9 +282,23 @@ export function runtimeView(spec: Spec): RuntimeView {
   for (const name of RUNTIME_NAMES) declare(context, name, 'the runtime');
 
   const idLists: IdListView[] = [
-    ...spec.axes.map((axis) => idList(context, axis.constant, axis.type, axis.items.map((item) => item.id), `axis "${axis.id}"`)),
+    ...spec.axes.map((axis) =>
+      idList(
+        context,
+        axis.constant,
+        axis.type,
+        axis.items.map((item) => item.id),
+        `axis "${axis.id}"`,
+      ),
+    ),
     ...spec.vocabularies.map((vocabulary) =>
-      idList(context, vocabularyConstant(vocabulary.id), vocabularyType(vocabulary.id), vocabulary.values.map((value) => value.id), `vocabulary "${vocabulary.id}"`),
+      idList(
+        context,
+        vocabularyConstant(vocabulary.id),
+        vocabularyType(vocabulary.id),
+        vocabulary.values.map((value) => value.id),
+        `vocabulary "${vocabulary.id}"`,
+      ),
     ),
   ];
 
@@ -284,9 +312,7 @@ export function runtimeView(spec: Spec): RuntimeView {
 
   const tables = spec.tables.map((table) => tableView(context, table, messageConstant));
 
-  const enumVocabularies = new Set(
-    spec.tables.flatMap((table) => cellConfigs(table).flatMap((cell) => (cell.type === 'enum' ? [cell.vocabulary] : []))),
-  );
+  const enumVocabularies = new Set(spec.tables.flatMap((table) => cellConfigs(table).flatMap((cell) => (cell.type === 'enum' ? [cell.vocabulary] : []))));
   const words = spec.vocabularies
     .filter((vocabulary) => enumVocabularies.has(vocabulary.id))
     .map(
@@ -623,7 +649,13 @@ function partView(context: Context, input: PartInput, by: string): PartResult {
       }))
       .filter((row) => row.cells.length > 0);
   // A store is declared only when it has a cell: a part without notes has no notes store.
-  const store = <Leaf>(suffix: string, comment: string, leafType: string, leaf: (cell: SpecCell) => Leaf, keep?: (cell: SpecCell) => boolean): StoreView<Leaf> => ({
+  const store = <Leaf>(
+    suffix: string,
+    comment: string,
+    leafType: string,
+    leaf: (cell: SpecCell) => Leaf,
+    keep?: (cell: SpecCell) => boolean,
+  ): StoreView<Leaf> => ({
     name: `${prefix}_${suffix}`,
     comment,
     rowType: input.rowType,

@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Nodes as MdastNodes, PhrasingContent, Table as MdastTable } from 'mdast';
-import { diagnostic, type Diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
+import type { Nodes as MdastNodes, Table as MdastTable, PhrasingContent } from 'mdast';
+import { type Diagnostic, diagnostic, type Location, type Staged } from '../diagnostics/diagnostic.js';
 import { locator, type OffsetToLocation } from '../load/position.js';
 import { collapseWhitespace } from '../load/terms.js';
-import { elements, parseHtmlFragment, type ParsedSource } from '../parse/markdown.js';
+import { elements, type ParsedSource, parseHtmlFragment } from '../parse/markdown.js';
 import type { Cell, Table } from './types.js';
 
 /** HTML's own limits for spans (the HTML table-processing model clamps to these). */
@@ -144,8 +144,7 @@ export function findTableEnd(text: string, start: number): number | undefined {
 
 function htmlTable(context: Context, start: number, end: number): Omit<Table, 'index'> | undefined {
   const fragment: HastRoot = parseHtmlFragment(context.text.slice(start, end));
-  const at = (node: { position?: { start: { offset?: number } } } | undefined): Location =>
-    context.toLocation(start + (node?.position?.start.offset ?? 0));
+  const at = (node: { position?: { start: { offset?: number } } } | undefined): Location => context.toLocation(start + (node?.position?.start.offset ?? 0));
   const table = [...elements(fragment)].find((element) => element.tagName === 'table');
   if (!table) return undefined;
   const grouped = ownRows(table);
@@ -298,7 +297,10 @@ function spanValue(tag: string, attribute: 'colspan' | 'rowspan', max: number, c
   if (!plain || (browser === 0 && attribute === 'colspan')) {
     const read = Number.isNaN(browser) || (browser === 0 && attribute === 'colspan') ? 1 : Math.min(browser, max);
     context.diagnostics.push(
-      diagnostic('span-invalid', { at, message: `${attribute}="${written}" is not a positive whole number; write the number of ${what} the cell covers (a browser reads it as ${read === 0 ? 'to the end of the section' : read}).` }),
+      diagnostic('span-invalid', {
+        at,
+        message: `${attribute}="${written}" is not a positive whole number; write the number of ${what} the cell covers (a browser reads it as ${read === 0 ? 'to the end of the section' : read}).`,
+      }),
     );
     return read;
   }
@@ -306,13 +308,19 @@ function spanValue(tag: string, attribute: 'colspan' | 'rowspan', max: number, c
     context.diagnostics.push(
       diagnostic('span-invalid', {
         at,
-        message: 'rowspan="0" means "to the end of its table section" in HTML, but Markdown renderers and editors differ on it; write the number of rows the cell covers (read as to the end).',
+        message:
+          'rowspan="0" means "to the end of its table section" in HTML, but Markdown renderers and editors differ on it; write the number of rows the cell covers (read as to the end).',
       }),
     );
     return 0;
   }
   if (browser > max) {
-    context.diagnostics.push(diagnostic('span-invalid', { at, message: `${attribute}="${written}" exceeds HTML's limit of ${max}; write the number of ${what} the cell covers (read as ${max}).` }));
+    context.diagnostics.push(
+      diagnostic('span-invalid', {
+        at,
+        message: `${attribute}="${written}" exceeds HTML's limit of ${max}; write the number of ${what} the cell covers (read as ${max}).`,
+      }),
+    );
     return max;
   }
   return browser;

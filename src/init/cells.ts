@@ -57,9 +57,7 @@ export interface TextGuess {
 }
 export type Guess = MarkGuess | RefGuess | EnumGuess | TextGuess;
 
-export type TableGuess =
-  | { shape: 'matrix'; cell: Guess; doubts: string[] }
-  | { shape: 'record'; columns: { cell: Guess; doubts: string[] }[] };
+export type TableGuess = { shape: 'matrix'; cell: Guess; doubts: string[] } | { shape: 'record'; columns: { cell: Guess; doubts: string[] }[] };
 
 export interface InferenceContext {
   /** Yes and no words of the reference language, then English's. */
@@ -72,10 +70,7 @@ export interface InferenceContext {
 }
 
 /** What one column (or a whole body) is, before a table's shape is decided. */
-type ColumnClass =
-  | { kind: 'blank' }
-  | { kind: 'mark'; guess: MarkGuess }
-  | { kind: 'words'; texts: CellDraft[]; long: boolean };
+type ColumnClass = { kind: 'blank' } | { kind: 'mark'; guess: MarkGuess } | { kind: 'words'; texts: CellDraft[]; long: boolean };
 
 /**
  * Guesses a table's shape and cell types from its body (`cells[column][row]`):
@@ -123,16 +118,26 @@ export function guessTable(cells: CellDraft[][], columnLabels: readonly string[]
       const words = wordsGuess(all.filter((cell) => cell.text !== ''));
       // A thin enum is flagged on its values' terms entries.
       const doubts: string[] = [];
-      if (words.type === 'text' && !axisLike) doubts.push('its cells are all text, so it is read as a matrix; if each column is a field of the row (a description, a default), make it a record table');
+      if (words.type === 'text' && !axisLike)
+        doubts.push(
+          'its cells are all text, so it is read as a matrix; if each column is a field of the row (a description, a default), make it a record table',
+        );
       return { shape: 'matrix', cell: words, doubts };
     }
     return record();
   }
-  if (axisLike) return { shape: 'matrix', cell: { type: 'text' }, doubts: ['its column labels name rows of the article, so it is read as a matrix, but some columns mark and others hold words: its cells are read as text'] };
+  if (axisLike)
+    return {
+      shape: 'matrix',
+      cell: { type: 'text' },
+      doubts: [
+        'its column labels name rows of the article, so it is read as a matrix, but some columns mark and others hold words: its cells are read as text',
+      ],
+    };
   return record();
 }
 
-function guessColumn(cells: CellDraft[], found: ColumnClass, context: InferenceContext): { cell: Guess; doubts: string[] } {
+function guessColumn(_cells: CellDraft[], found: ColumnClass, context: InferenceContext): { cell: Guess; doubts: string[] } {
   if (found.kind === 'blank') return { cell: { type: 'text' }, doubts: ['every cell of the column is blank, so it is read as text'] };
   if (found.kind === 'mark') return { cell: found.guess, doubts: markDoubts(found.guess) };
   const ref = bestRef(found.texts, context.candidates);
@@ -250,7 +255,9 @@ export function target(text: string, candidate: AxisCandidate): string | undefin
 function refDoubts(guess: RefGuess): string[] {
   if (guess.untargeted.length === 0) return [];
   const texts = [...new Set(guess.untargeted.map((cell) => cell.text))].map((text) => `"${text}"`);
-  return [`${texts.join(', ')} ${texts.length === 1 ? 'names' : 'name'} none of the labels the other cells name; such cells are read as notes without a target`];
+  return [
+    `${texts.join(', ')} ${texts.length === 1 ? 'names' : 'name'} none of the labels the other cells name; such cells are read as notes without a target`,
+  ];
 }
 
 /** At least half the column labels (and two) are row labels of some table: the columns are an axis. */

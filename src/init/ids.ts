@@ -109,7 +109,10 @@ export function idFromLabel(label: string): IdResult {
     id = id.slice(0, MAX_ID_LENGTH);
     doubts.push(`the label is long, so its id is cut to ${MAX_ID_LENGTH} characters`);
   }
-  if (dropped.length > 0) doubts.push(`the id leaves out ${dropped.map((character) => `"${character}"`).join(', ')}, which ${dropped.length === 1 ? 'has' : 'have'} no ASCII spelling`);
+  if (dropped.length > 0)
+    doubts.push(
+      `the id leaves out ${dropped.map((character) => `"${character}"`).join(', ')}, which ${dropped.length === 1 ? 'has' : 'have'} no ASCII spelling`,
+    );
   return doubts.length === 0 ? { id } : { id, doubt: doubts.join('; ') };
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MARKS } from '../align/cells.js';
+import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
+import { lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from '../emit/names.js';
 import { extractTables } from '../extract/tables.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { specIdProblem } from '../load/paths.js';
@@ -7,11 +9,9 @@ import { normalizeLabel, sameLanguage } from '../load/terms.js';
 import { decodeText } from '../load/text.js';
 import type { AxisConfig, CellConfig, ProjectFile, SourceFile, SpecConfig, TableConfig, TermEntry, TermsFile } from '../load/types.js';
 import { parseSource } from '../parse/markdown.js';
-import { DEFAULT_MARKS } from '../align/cells.js';
-import { guessTable, type AxisCandidate, type EnumGuess, type Guess, type MarkGuess, type Spellings, type TableGuess } from './cells.js';
-import { lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from '../emit/names.js';
+import { type AxisCandidate, type EnumGuess, type Guess, guessTable, type MarkGuess, type Spellings, type TableGuess } from './cells.js';
 import { asciiWords, idFromLabel, MAX_NAME_LENGTH, NAME_PATTERN, pluralize, RESERVED_NAMES, singularize } from './ids.js';
-import { readTable, type LabelDraft, type TableDraft } from './read.js';
+import { type LabelDraft, readTable, type TableDraft } from './read.js';
 import { yesNoWords } from './yes-no.js';
 
 export interface InitRequest {
@@ -94,14 +94,19 @@ export function initArticle(request: InitRequest): InitResult {
   const at: Location = { file: request.input.path, line: 1, column: 1 };
   const refuse = (...diagnostics: Diagnostic[]): InitResult => ({ writes: [], diagnostics: diagnostics.sort(compareDiagnostics), actions: [] });
   const idProblem = specIdProblem(request.specId);
-  if (idProblem !== undefined) return refuse(diagnostic('path-unsafe', { at, message: `--spec ${idProblem}; a spec id names its folder, sources/<id>/ (for example feature-tiers).` }));
+  if (idProblem !== undefined)
+    return refuse(diagnostic('path-unsafe', { at, message: `--spec ${idProblem}; a spec id names its folder, sources/<id>/ (for example feature-tiers).` }));
   const checked = checkLocaleTag(request.locale);
-  if ('problem' in checked) return refuse(diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', { at, message: `--locale ${checked.message}.` }));
+  if ('problem' in checked)
+    return refuse(diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', { at, message: `--locale ${checked.message}.` }));
   const locale = checked.locale;
   const spec = request.specId;
   const decoded = decodeText(request.input.bytes);
   if ('problem' in decoded) return refuse(diagnostic('source-encoding', { at, spec, locale, message: `${request.input.path} ${decoded.problem}.` }));
-  if (decoded.text.trim() === '') return refuse(diagnostic('source-empty', { at, spec, locale, message: `${request.input.path} is empty; statespec init needs the reference document with its tables.` }));
+  if (decoded.text.trim() === '')
+    return refuse(
+      diagnostic('source-empty', { at, spec, locale, message: `${request.input.path} is empty; statespec init needs the reference document with its tables.` }),
+    );
 
   const dir = `sources/${spec}`;
   const paths = { source: `${dir}/${locale}.md`, config: `${dir}/spec.config.json`, terms: `${dir}/terms/${locale}.json` };
@@ -141,7 +146,11 @@ export function initArticle(request: InitRequest): InitResult {
   });
   if (existingConfig) {
     if (same.every((found) => found === true)) {
-      return { writes: [], diagnostics: [], actions: [`${dir}/ already holds this article as init writes it from ${request.input.path}; nothing was changed.`] };
+      return {
+        writes: [],
+        diagnostics: [],
+        actions: [`${dir}/ already holds this article as init writes it from ${request.input.path}; nothing was changed.`],
+      };
     }
     return refuseExisting();
   }
@@ -183,12 +192,21 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   const drafts: TableDraft[] = [];
   for (const table of extracted.value) {
     const read = readTable(table, { text: source.text, diagnostics: context.diagnostics, spec: context.spec, locale: context.locale });
-    if ('reason' in read) report('init-review', table.location, `Table ${table.index + 1} is left out of the article: ${read.reason}. Add it to spec.config.json by hand if it holds facts.`);
+    if ('reason' in read)
+      report(
+        'init-review',
+        table.location,
+        `Table ${table.index + 1} is left out of the article: ${read.reason}. Add it to spec.config.json by hand if it holds facts.`,
+      );
     else drafts.push(read);
   }
   if (drafts.length === 0) {
     const what = extracted.value.length === 0 ? 'has no table' : `has ${extracted.value.length} table(s), none with a header row and a label column`;
-    report('init-no-table', extracted.value[0]?.location ?? { file: context.file, line: 1, column: 1 }, `${context.file} ${what}; statespec init needs the reference document with its tables (Markdown or HTML). Nothing was written.`);
+    report(
+      'init-no-table',
+      extracted.value[0]?.location ?? { file: context.file, line: 1, column: 1 },
+      `${context.file} ${what}; statespec init needs the reference document with its tables (Markdown or HTML). Nothing was written.`,
+    );
     return undefined;
   }
 
@@ -222,7 +240,10 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
       case 'enum': {
         // A vocabulary's runtime names: billing → type Billing, constant BILLING, words BILLING_WORDS.
         const runtime = (candidate: string): string[] => [pascalCase(candidate), upperSnake(candidate), `${upperSnake(candidate)}_WORDS`];
-        const name = unique(configName(vocabularyName(), 'values'), (candidate) => vocabularies.has(candidate) || runtime(candidate).some((taken) => axes.taken.has(taken)));
+        const name = unique(
+          configName(vocabularyName(), 'values'),
+          (candidate) => vocabularies.has(candidate) || runtime(candidate).some((taken) => axes.taken.has(taken)),
+        );
         for (const taken of runtime(name)) axes.taken.add(taken);
         vocabularies.set(name, valueIds(guess));
         return { type: 'enum', vocabulary: name };
@@ -252,12 +273,16 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
     }
     if (guess.shape === 'matrix') {
       tables.push({ ...base, columns: axes.ofSide.get(sideKey(index, 'columns'))!.name, cell: cellConfig(guess.cell, () => id) });
-      for (const doubt of guess.doubts) typeDoubts.push({ at: draft.table.location, message: `Table ${draft.table.index + 1} ("${id}"): ${doubt}. Check ${configPath} at ${pointer}/cell.` });
+      for (const doubt of guess.doubts)
+        typeDoubts.push({ at: draft.table.location, message: `Table ${draft.table.index + 1} ("${id}"): ${doubt}. Check ${configPath} at ${pointer}/cell.` });
     } else {
       const columns = guess.columns.map((column, columnIndex) => {
         const label = reading.columns[columnIndex]!;
         for (const doubt of column.doubts) {
-          typeDoubts.push({ at: label.location, message: `Table ${draft.table.index + 1} ("${id}"), column "${label.label}": ${doubt}. Check ${configPath} at ${pointer}/columns/${columnIndex}/cell.` });
+          typeDoubts.push({
+            at: label.location,
+            message: `Table ${draft.table.index + 1} ("${id}"), column "${label.label}": ${doubt}. Check ${configPath} at ${pointer}/columns/${columnIndex}/cell.`,
+          });
         }
         return { id: label.id, cell: cellConfig(column.cell, () => lowerCamel(label.id)) };
       });
@@ -285,7 +310,10 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   const entry = (pointer: string, id: string, label: Labelled, variants: string[], where: string): TermEntry => {
     termCount++;
     if (label.doubts.length === 0 && variants.length === 0) return label.label;
-    const also = variants.length > 0 ? [`${where} ${variants.map((variant) => `"${variant}"`).join(', ')}, kept as ${variants.length === 1 ? 'a variant' : 'variants'}`] : [];
+    const also =
+      variants.length > 0
+        ? [`${where} ${variants.map((variant) => `"${variant}"`).join(', ')}, kept as ${variants.length === 1 ? 'a variant' : 'variants'}`]
+        : [];
     const review = `${capitalize([...label.doubts, ...also].join('; '))}.`;
     flagged++;
     report('init-review', label.location, `${id}: "${label.label}": ${review} Review ${termsPath} at ${pointer}/${id}.`);
@@ -334,7 +362,12 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   return { config, terms, summary, termCount, flagged };
 }
 
-type Report = (code: 'init-review' | 'init-no-table' | 'init-label-missing' | 'init-label-duplicate' | 'init-id-collision', at: Location, message: string, related?: Diagnostic['related']) => void;
+type Report = (
+  code: 'init-review' | 'init-no-table' | 'init-label-missing' | 'init-label-duplicate' | 'init-id-collision',
+  at: Location,
+  message: string,
+  related?: Diagnostic['related'],
+) => void;
 
 /**
  * "Pending suspend/Pending terminate" names two rows when other rows (of this
@@ -356,7 +389,10 @@ function splitAtSlashes(drafts: TableDraft[]): void {
           ...row,
           label: part,
           part: row.part + index,
-          doubts: [...row.doubts, `the row label "${row.label}" joins ${parts.length} labels that other rows list on their own, so it is read as ${parts.length} ids that share one row (rowSeparator "/")`],
+          doubts: [
+            ...row.doubts,
+            `the row label "${row.label}" joins ${parts.length} labels that other rows list on their own, so it is read as ${parts.length} ids that share one row (rowSeparator "/")`,
+          ],
         });
       }
     }
@@ -459,7 +495,9 @@ function mergeContinued(readings: Reading[], guesses: TableGuess[]): Reading[] {
       type === last!.type &&
       reading.draft.table.index === readings[last!.index]!.draft.table.index + 1 &&
       sameIds(reading.rows, previous.rows) &&
-      !reading.columns.some((column) => previous.columns.some((other) => other.id === column.id || normalizeLabel(other.label) === normalizeLabel(column.label)));
+      !reading.columns.some((column) =>
+        previous.columns.some((other) => other.id === column.id || normalizeLabel(other.label) === normalizeLabel(column.label)),
+      );
     if (continues) {
       const joined: Reading = {
         draft: { ...previous.draft, columns: [...previous.draft.columns, ...reading.draft.columns], cells: [...previous.draft.cells, ...reading.draft.cells] },
@@ -497,7 +535,8 @@ function guessShapes(readings: Reading[], locale: string): TableGuess[] {
   const candidates: AxisCandidate[] = [];
   readings.forEach((reading, table) => {
     candidates.push({ table, side: 'rows', labels: new Map(reading.rows.map((row) => [normalizeLabel(row.label), row.id])) });
-    if (reading.columns.length >= 2) candidates.push({ table, side: 'columns', labels: new Map(reading.columns.map((column) => [normalizeLabel(column.label), column.id])) });
+    if (reading.columns.length >= 2)
+      candidates.push({ table, side: 'columns', labels: new Map(reading.columns.map((column) => [normalizeLabel(column.label), column.id])) });
   });
   let valid = candidates;
   for (;;) {
@@ -536,7 +575,15 @@ function buildAxes(
     const at = { location: draft.table.location, table: `table ${draft.table.index + 1}` };
     const guess = guesses[index]!;
     const complete = guess.shape === 'matrix' && guess.cell.type === 'mark';
-    sides.push({ key: sideKey(index, 'rows'), labels: reading.rows, names: [corner, headingForRows], fallback: 'rows', what: `rows of ${at.table}`, location: at.location, complete });
+    sides.push({
+      key: sideKey(index, 'rows'),
+      labels: reading.rows,
+      names: [corner, headingForRows],
+      fallback: 'rows',
+      what: `rows of ${at.table}`,
+      location: at.location,
+      complete,
+    });
     if (guesses[index]!.shape === 'matrix') {
       sides.push({
         key: sideKey(index, 'columns'),
@@ -573,7 +620,8 @@ function buildAxes(
           same.labels.set(label.id, label);
           continue;
         }
-        if (first !== label && normalizeLabel(first.label) !== normalizeLabel(label.label)) same.variants.set(label.id, [...(same.variants.get(label.id) ?? []), label]);
+        if (first !== label && normalizeLabel(first.label) !== normalizeLabel(label.label))
+          same.variants.set(label.id, [...(same.variants.get(label.id) ?? []), label]);
         first.doubts.push(...label.doubts.filter((doubt) => !first.doubts.includes(doubt)));
       }
       same.complete ||= side.complete;
@@ -626,7 +674,13 @@ interface AxisNames {
 }
 
 /** The first phrase of one to four words that makes a free name ("Service state" → serviceStates, ServiceState, SERVICE_STATES), else the fallback numbered. */
-function axisName(phrases: (string | undefined)[], fallback: string, english: boolean, nameTaken: (name: string) => boolean, taken: ReadonlySet<string>): AxisNames {
+function axisName(
+  phrases: (string | undefined)[],
+  fallback: string,
+  english: boolean,
+  nameTaken: (name: string) => boolean,
+  taken: ReadonlySet<string>,
+): AxisNames {
   // Room is left for a number: a name that is taken is numbered.
   const valid = (names: AxisNames): boolean =>
     NAME_PATTERN.test(names.name) && names.name.length <= MAX_NAME_LENGTH - 5 && !RESERVED_NAMES.has(names.name) && /^[A-Z][A-Za-z0-9]*$/.test(names.type);
@@ -662,7 +716,10 @@ function nameTables(readings: Reading[]): string[] {
   const names: string[] = [];
   for (const { draft } of readings) {
     const words = draft.table.heading === undefined ? [] : asciiWords(draft.table.heading).words;
-    const fromHeading = words.length > 0 && words.length <= MAX_TABLE_NAME_WORDS ? lowerCamel(words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')) : undefined;
+    const fromHeading =
+      words.length > 0 && words.length <= MAX_TABLE_NAME_WORDS
+        ? lowerCamel(words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(''))
+        : undefined;
     names.push(unique(configName(fromHeading, `table${draft.table.index + 1}`), (name) => names.includes(name)));
   }
   return names;
@@ -738,19 +795,28 @@ function markWords(guesses: TableGuess[], locale: string): Map<'true' | 'false',
   };
   const yes = merge('yes');
   const no = merge('no');
-  const hasWords = (spellings: Map<string, Spellings>): boolean => [...spellings.values()].some((entry) => [...entry.written.keys()].some((word) => /[\p{L}]/u.test(word)));
+  const hasWords = (spellings: Map<string, Spellings>): boolean =>
+    [...spellings.values()].some((entry) => [...entry.written.keys()].some((word) => /[\p{L}]/u.test(word)));
   if (yes.size === 0 && no.size === 0) return undefined;
   const english = marks.some((mark) => mark.english);
   const builtIn = yesNoWords(locale) ?? (english ? yesNoWords('en') : undefined);
   const result = new Map<'true' | 'false', { label: Labelled; variants: string[] }>();
   const add = (id: 'true' | 'false', spellings: Map<string, Spellings>, fallback: string | undefined, needed: boolean): void => {
     const written = [...spellings.values()].sort((a, b) => total(b) - total(a));
-    const doubts = english && !sameLanguage(locale, 'en') ? [`the cells write the English "${id === 'true' ? 'Yes' : 'No'}" in a ${locale} reference; write the ${locale} word here if the article should use one`] : [];
+    const doubts =
+      english && !sameLanguage(locale, 'en')
+        ? [
+            `the cells write the English "${id === 'true' ? 'Yes' : 'No'}" in a ${locale} reference; write the ${locale} word here if the article should use one`,
+          ]
+        : [];
     if (written.length > 0) {
       const label = mostWritten(written[0]!);
       result.set(id, { label: { label, location: written[0]!.location, line: 0, part: 0, id, doubts }, variants: written.slice(1).map(mostWritten) });
     } else if (needed && fallback !== undefined) {
-      result.set(id, { label: { label: fallback, location: [...(id === 'true' ? no : yes).values()][0]!.location, line: 0, part: 0, id, doubts }, variants: [] });
+      result.set(id, {
+        label: { label: fallback, location: [...(id === 'true' ? no : yes).values()][0]!.location, line: 0, part: 0, id, doubts },
+        variants: [],
+      });
     }
   };
   add('true', yes, builtIn?.yes[0], hasWords(no));

@@ -1,7 +1,7 @@
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from '../align/layout.js';
 import { checkRowCells } from '../align/row-cells.js';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { splitFootnote, type FootnoteSplit } from '../extract/footnotes.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { type FootnoteSplit, splitFootnote } from '../extract/footnotes.js';
 import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 
@@ -68,7 +68,10 @@ export function readTable(table: Table, context: ReadContext): TableDraft | Unus
   const draft: TableDraft = { table, foundHeaderRow: found.headerRow, headerRow, labelColumn, rows: [], columns: [], cells: [] };
   const corner = findCorner(table, layout);
   if (corner && corner.text.trim() !== '') {
-    draft.corner = { label: collapseWhitespace(footnoteOf(cellAt(table, corner.location) ?? { text: corner.text, range: [0, 0] }, context).label), location: corner.location };
+    draft.corner = {
+      label: collapseWhitespace(footnoteOf(cellAt(table, corner.location) ?? { text: corner.text, range: [0, 0] }, context).label),
+      location: corner.location,
+    };
   }
   const group = headerRow > 0 ? findGroupHeading(table, layout) : undefined;
   if (group !== undefined) draft.groupHeading = collapseWhitespace(group);
@@ -96,7 +99,9 @@ export function readTable(table: Table, context: ReadContext): TableDraft | Unus
     // A short row would not build (its gap states nothing); an extra cell is only a warning. Both as the build reports them.
     const counted = checkRowCells(table, row, headerRow, { spec: context.spec, locale: context.locale });
     if (counted) context.diagnostics.push(counted);
-    columns.forEach((column, index) => draft.cells[index]!.push(bodyCell(cells[column], table.rowLocations[row]!, context)));
+    columns.forEach((column, index) => {
+      draft.cells[index]!.push(bodyCell(cells[column], table.rowLocations[row]!, context));
+    });
     // A rowspan label: the row states more cells for the row its label started in.
     if (labelCell?.spanned && draft.rows.length > 0) continue;
     const split = labelCell ? footnoteOf(labelCell, context) : { label: '' };
@@ -111,7 +116,9 @@ export function readTable(table: Table, context: ReadContext): TableDraft | Unus
     // Lines that are one word each ("StartFailed") are ids as they stand; lines of several words may be one label broken in two.
     const doubtful = several && lines.some((line) => /\s/u.test(line));
     parts.forEach((label, part) => {
-      const doubts = doubtful ? [`the row label has ${parts.length} lines, read as ${parts.length} ids that share one row; if it is one label, join the lines in the source`] : [];
+      const doubts = doubtful
+        ? [`the row label has ${parts.length} lines, read as ${parts.length} ids that share one row; if it is one label, join the lines in the source`]
+        : [];
       draft.rows.push({ label, location, line: row, part, doubts });
     });
   }
@@ -128,7 +135,13 @@ function groupHeadingBelow(table: Table, headerRow: number, labelColumn: number)
   const current = table.grid[headerRow]!;
   const next = table.grid[headerRow + 1];
   if (!next || !isBlank(next[labelColumn])) return false;
-  const labelled = (row: (Cell | undefined)[]): number => new Set(row.slice(labelColumn + 1).filter((cell) => !isBlank(cell)).map((cell) => cell!.origin)).size;
+  const labelled = (row: (Cell | undefined)[]): number =>
+    new Set(
+      row
+        .slice(labelColumn + 1)
+        .filter((cell) => !isBlank(cell))
+        .map((cell) => cell!.origin),
+    ).size;
   return labelled(current) === 1 && labelled(next) >= 2;
 }
 
@@ -138,7 +151,8 @@ function bodyCell(cell: Cell | undefined, fallback: Location, context: ReadConte
 }
 
 function cellAt(table: Table, location: Location): Cell | undefined {
-  for (const row of table.grid) for (const cell of row) if (cell && cell.location.line === location.line && cell.location.column === location.column) return cell;
+  for (const row of table.grid)
+    for (const cell of row) if (cell && cell.location.line === location.line && cell.location.column === location.column) return cell;
   return undefined;
 }
 

@@ -1,7 +1,7 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Code } from '../diagnostics/codes.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { locator } from './position.js';
 
 export interface JsonDocument {
@@ -42,12 +42,7 @@ export function parseJson(file: string, text: string): { value?: JsonDocument; d
 }
 
 /** Validates with ajv and reports each violation at the exact value it concerns. */
-export function validateJson(
-  document: JsonDocument,
-  validate: ValidateFunction,
-  code: Code,
-  describe: string,
-): Diagnostic[] {
+export function validateJson(document: JsonDocument, validate: ValidateFunction, code: Code, describe: string): Diagnostic[] {
   if (validate(document.value)) return [];
   // "must match the then/else schema" only repeats the errors found inside that branch.
   return (validate.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => schemaDiagnostic(document, error, code, describe));

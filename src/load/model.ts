@@ -1,7 +1,7 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonDocument } from './json.js';
 import { cellConfigs } from './terms.js';
-import { isMatrixTable, type AxisConfig, type CellConfig, type MatrixTableConfig, type SpecConfig, type TableConfig } from './types.js';
+import { type AxisConfig, type CellConfig, isMatrixTable, type MatrixTableConfig, type SpecConfig, type TableConfig } from './types.js';
 
 /** The runtime keeps one bit per column of a mark matrix with a check accessor. */
 export const MAX_MASK_COLUMNS = 30;
@@ -44,7 +44,8 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
     const pointer = `/tables/${index}`;
     if (tableIds.has(table.id)) report(`${pointer}/id`, `two tables are named "${table.id}" (tables ${tableIds.get(table.id)! + 1} and ${index + 1}).`);
     tableIds.set(table.id, index);
-    if (positions.has(table.position)) report(`${pointer}/position`, `tables ${positions.get(table.position)! + 1} and ${index + 1} both read table ${table.position + 1} of the document.`);
+    if (positions.has(table.position))
+      report(`${pointer}/position`, `tables ${positions.get(table.position)! + 1} and ${index + 1} both read table ${table.position + 1} of the document.`);
     positions.set(table.position, index);
     needAxis(`${pointer}/rows`, table.rows);
     if (isMatrixTable(table)) {
@@ -69,7 +70,7 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
     };
     if (check.rule === 'described') {
       table(check.table, 'table', () => undefined);
-      check.usedIn.forEach((name, usedIndex) => table(name, `usedIn/${usedIndex}`, () => undefined));
+      for (const [usedIndex, name] of check.usedIn.entries()) table(name, `usedIn/${usedIndex}`, () => undefined);
     } else {
       table(check.ref, 'ref', (found) => (isMatrixTable(found) && found.cell.type === 'ref' ? undefined : `"${found.id}" is not a matrix of ref cells`));
       table(check.mentions, 'mentions', (found) =>
@@ -92,7 +93,8 @@ function checkAccessors(table: MatrixTableConfig, index: number, config: SpecCon
     mentions: ['check'],
   };
   for (const key of Object.keys(accessors) as (keyof typeof accessors)[]) {
-    if (!allowed[table.cell.type].includes(key)) report(`${pointer}/accessors/${key}`, `a ${table.cell.type} table has no "${key}" accessor (it may have ${allowed[table.cell.type].join(', ')}).`);
+    if (!allowed[table.cell.type].includes(key))
+      report(`${pointer}/accessors/${key}`, `a ${table.cell.type} table has no "${key}" accessor (it may have ${allowed[table.cell.type].join(', ')}).`);
   }
   if (table.accessor !== undefined && accessors.check !== undefined) report(`${pointer}/accessor`, 'give "accessor" or "accessors.check", not both.');
   if (accessors.assert && !Object.hasOwn(config.messages ?? {}, accessors.assert.message)) {
@@ -100,7 +102,10 @@ function checkAccessors(table: MatrixTableConfig, index: number, config: SpecCon
   }
   const columns = config.axes[table.columns]?.ids.length ?? 0;
   if (table.cell.type === 'mark' && (accessors.check ?? table.accessor) !== undefined && columns > MAX_MASK_COLUMNS) {
-    report(`${pointer}/columns`, `a mark table with a check accessor may have at most ${MAX_MASK_COLUMNS} columns (the runtime keeps one bit per column); "${table.columns}" has ${columns}.`);
+    report(
+      `${pointer}/columns`,
+      `a mark table with a check accessor may have at most ${MAX_MASK_COLUMNS} columns (the runtime keeps one bit per column); "${table.columns}" has ${columns}.`,
+    );
   }
 }
 

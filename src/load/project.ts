@@ -1,14 +1,14 @@
-import { checkModel } from './model.js';
 import { createHash } from 'node:crypto';
-import { compareStrings, diagnostic, type Diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { escapePointer, parseJson, validateJson } from './json.js';
+import { canonicalLocale, checkLocaleTag, type LocaleCheck } from './locale.js';
+import { checkModel } from './model.js';
+import { projectPathProblem, specIdProblem } from './paths.js';
 import { locator } from './position.js';
+import { checkTerms } from './terms.js';
+import { decodeText, findInvisible } from './text.js';
 import { DEFAULT_LIMITS, type Limits, type Loaded, type ProjectFile, type SourceFile, type SpecConfig, type SpecInput, type TermsFile } from './types.js';
 import type { Validators } from './validators.js';
-import { checkTerms } from './terms.js';
-import { canonicalLocale, checkLocaleTag, type LocaleCheck } from './locale.js';
-import { projectPathProblem, specIdProblem } from './paths.js';
-import { decodeText, findInvisible } from './text.js';
 
 export { canonicalLocale } from './locale.js';
 
@@ -121,7 +121,15 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
     for (const [tag, name] of Object.entries(config.value.primarySources)) {
       const checked = checkLocaleTag(tag);
       if (!('locale' in checked)) {
-        diagnostics.push(localeDiagnostic(checked, 'config-invalid', config.document.locate(`/primarySources/${escapePointer(tag)}`, true), id, 'spec.config.json: primarySources key'));
+        diagnostics.push(
+          localeDiagnostic(
+            checked,
+            'config-invalid',
+            config.document.locate(`/primarySources/${escapePointer(tag)}`, true),
+            id,
+            'spec.config.json: primarySources key',
+          ),
+        );
         return { value: undefined, diagnostics };
       }
       if (canonical[checked.locale] !== undefined) {

@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { escapePointer } from './json.js';
-import { isMatrixTable, type CellConfig, type Loaded, type SpecConfig, type TableConfig, type TermEntry, type TermsFile } from './types.js';
+import { type CellConfig, isMatrixTable, type Loaded, type SpecConfig, type TableConfig, type TermEntry, type TermsFile } from './types.js';
 
 /** Runs of whitespace (line breaks included) become one space; the ends are trimmed. */
 export function collapseWhitespace(text: string): string {
@@ -63,7 +63,15 @@ export function termSets(config: SpecConfig, terms: Pick<TermsFile, 'axes' | 'va
     optional: false,
   }));
   const marks = usesMark
-    ? [{ pointer: `/values/${MARK_VOCABULARY}`, noun: 'mark words', ids: [...MARK_VALUES], entries: ownEntry(terms.values, MARK_VOCABULARY) ?? {}, optional: true }]
+    ? [
+        {
+          pointer: `/values/${MARK_VOCABULARY}`,
+          noun: 'mark words',
+          ids: [...MARK_VALUES],
+          entries: ownEntry(terms.values, MARK_VOCABULARY) ?? {},
+          optional: true,
+        },
+      ]
     : [];
   return [...axes, ...vocabularies, ...marks];
 }
@@ -97,8 +105,18 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
     }
   };
   known('/axes', Object.keys(config.axes), 'an axis');
-  known('/values', termSets(config, value).filter((set) => set.pointer.startsWith('/values/')).map((set) => set.pointer.slice('/values/'.length)), 'a vocabulary');
-  known('/tables', config.tables.map((table) => table.id), 'a table');
+  known(
+    '/values',
+    termSets(config, value)
+      .filter((set) => set.pointer.startsWith('/values/'))
+      .map((set) => set.pointer.slice('/values/'.length)),
+    'a vocabulary',
+  );
+  known(
+    '/tables',
+    config.tables.map((table) => table.id),
+    'a table',
+  );
   for (const { pointer, noun, ids, entries, optional } of termSets(config, value)) {
     const known = new Set(ids);
     const owner = new Map<string, string>();

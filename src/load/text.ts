@@ -1,5 +1,5 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { INVISIBLE_CLASS } from '../diagnostics/invisible.js';
 import { locator } from './position.js';
 
@@ -20,7 +20,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const bad = firstInvalidUtf8(bytes);
     // The valid prefix decodes (a BOM dropped, as above), so the bad byte's position is known in characters.
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
-    return { problem: `is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad}); save it as UTF-8`, offset: before.length };
+    return {
+      problem: `is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad}); save it as UTF-8`,
+      offset: before.length,
+    };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { problem: 'contains a NUL byte; it is not a text file', offset: nul };
@@ -165,11 +168,7 @@ const MAX_PER_FILE = 10;
  * literally, or as a character reference (`references`: `&#x202E;` in Markdown
  * and HTML, `\\u202E` in JSON), which a parser decodes just the same.
  */
-export function findInvisible(
-  file: string,
-  text: string,
-  context: { spec?: string; locale?: string; references?: 'markup' | 'json' } = {},
-): Diagnostic[] {
+export function findInvisible(file: string, text: string, context: { spec?: string; locale?: string; references?: 'markup' | 'json' } = {}): Diagnostic[] {
   const { references, ...where } = context;
   const toLocation = locator(file, text);
   const hits: { offset: number; character: string; written: string }[] = [];
@@ -183,7 +182,8 @@ export function findInvisible(
     for (const match of text.matchAll(pattern)) {
       const character = decode(match);
       const written = match[0].replace(/^(\\\\)+/, '');
-      if (character !== undefined && isInvisible(character)) hits.push({ offset: match.index + match[0].length - written.length, character, written: `written as ${written}` });
+      if (character !== undefined && isInvisible(character))
+        hits.push({ offset: match.index + match[0].length - written.length, character, written: `written as ${written}` });
     }
     hits.sort((a, b) => a.offset - b.offset);
   }
@@ -195,7 +195,10 @@ export function findInvisible(
     }),
   );
   if (hits.length > MAX_PER_FILE) {
-    found.push({ ...found[found.length - 1]!, message: `…and ${hits.length - MAX_PER_FILE} more invisible characters in this file after this one; search it for non-printing characters and character references.` });
+    found.push({
+      ...found[found.length - 1]!,
+      message: `…and ${hits.length - MAX_PER_FILE} more invisible characters in this file after this one; search it for non-printing characters and character references.`,
+    });
   }
   return found;
 }

@@ -26,7 +26,7 @@ export interface AxisConfig {
 
 /** How a cell is read, written and typed. */
 export type CellConfig =
-  | { type: 'mark'; /** Written marks that mean true; blank means false. */ marks?: string[] }
+  | { type: 'mark' /** Written marks that mean true; blank means false. */; marks?: string[] }
   | { type: 'enum'; vocabulary: string }
   | { type: 'ref'; axis: string }
   | { type: 'text' }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 
 export interface Schemas {
   config: object;
@@ -22,7 +22,9 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: tru
 export function schemasHash(schemas: Schemas): string {
   // The compiler's options and version shape the code as much as the schemas do.
   const { version } = createRequire(import.meta.url)('ajv/package.json') as { version: string };
-  return createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schemas.config, schemas.terms, schemas.spec])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([version, AJV_OPTIONS, schemas.config, schemas.terms, schemas.spec]))
+    .digest('hex');
 }
 
 // Compiling schemas costs more than checking a whole article, so compile once per schema set.

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from '../align/analyze.js';
 import { DEFAULT_MARKS } from '../align/cells.js';
 import type { LabelRecord } from '../align/labels.js';
-import { shapeDifference, sameShape, tableShapes } from '../check/shape.js';
-import { compareDiagnostics, diagnostic, isBlocking, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { sameShape, shapeDifference, tableShapes } from '../check/shape.js';
+import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
 import { splitFootnote } from '../extract/footnotes.js';
 import { extractTables } from '../extract/tables.js';
 import type { Table } from '../extract/types.js';
@@ -58,10 +58,16 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
   const at: Location = { file: request.input.path, line: 1, column: 1 };
   const refuse = (...diagnostics: Diagnostic[]): AddLocaleResult => ({ writes: [], diagnostics, actions: [] });
   const checked = checkLocaleTag(request.locale);
-  if ('problem' in checked) return refuse(diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', { at, message: `--locale ${checked.message}.` }));
+  if ('problem' in checked)
+    return refuse(diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', { at, message: `--locale ${checked.message}.` }));
   const locale = checked.locale;
   if (request.variant !== undefined && !VARIANT.test(request.variant)) {
-    return refuse(diagnostic('source-name', { at, message: `--variant "${request.variant}" must be lower-case letters, digits and hyphens (for example 2016 or markdown).` }));
+    return refuse(
+      diagnostic('source-name', {
+        at,
+        message: `--variant "${request.variant}" must be lower-case letters, digits and hyphens (for example 2016 or markdown).`,
+      }),
+    );
   }
 
   const loaded = loadProject(request.files, createValidators(request.schemas), request.limits);
@@ -113,7 +119,14 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
   const mine = analyze(source, bare);
   const versions = spec.sources.filter((candidate) => candidate.locale === config.referenceLocale).map((version) => analyze(version, spec));
   const primary = primarySources(versions, spec).get(config.referenceLocale);
-  if (!primary) return refuse(diagnostic('reference-missing', { at: spec.config.document.locate('/referenceLocale'), spec: spec.id, message: `No ${config.referenceLocale} source to align ${request.input.path} with.` }));
+  if (!primary)
+    return refuse(
+      diagnostic('reference-missing', {
+        at: spec.config.document.locate('/referenceLocale'),
+        spec: spec.id,
+        message: `No ${config.referenceLocale} source to align ${request.input.path} with.`,
+      }),
+    );
   const shapes = tableShapes(mine.labels);
   const match = [primary, ...versions.filter((version) => version !== primary)].find((version) => sameShape(shapes, tableShapes(version.labels)));
   if (!match) {
@@ -164,7 +177,13 @@ interface Draft {
   headings?: Set<string>;
 }
 
-function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale: string, termsPath: string): { json: string; count: number; diagnostics: Diagnostic[] } {
+function bootstrapTerms(
+  mine: Analysis,
+  match: Analysis,
+  spec: SpecInput,
+  locale: string,
+  termsPath: string,
+): { json: string; count: number; diagnostics: Diagnostic[] } {
   const config = spec.config.value;
   const referenceTerms = spec.terms.get(config.referenceLocale)?.value;
   const translated = !sameLanguage(locale, config.referenceLocale);
@@ -214,7 +233,10 @@ function bootstrapTerms(mine: Analysis, match: Analysis, spec: SpecInput, locale
         if (sharing.length > 0) reasons.push(`the source also uses it for ${sharing.map((other) => other.id).join(', ')}`);
         if (draft.headings?.has(normalizeLabel(label))) reasons.push(`it is also the heading of its column, so it may name the column rather than the value`);
       }
-      const variants = labels.slice(1).map((seen) => seen.label).filter((variant) => !NO_WORDS.test(variant));
+      const variants = labels
+        .slice(1)
+        .map((seen) => seen.label)
+        .filter((variant) => !NO_WORDS.test(variant));
       if (variants.length > 0) reasons.push(`the source also calls it ${variants.map((variant) => `"${variant}"`).join(', ')}, kept as variants`);
       count++;
       if (reasons.length === 0) {

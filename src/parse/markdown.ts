@@ -1,5 +1,5 @@
-import type { Root as MdastRoot } from 'mdast';
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -43,7 +43,10 @@ export function parseSource(source: SourceFile): ParsedSource {
     if (node.type === 'yaml') {
       const yaml = readYaml(node.value);
       if (!yaml) {
-        metadataProblems.push({ message: 'The YAML front matter cannot be parsed, so ms.date and the other fields are ignored.', offset: node.position?.start.offset ?? 0 });
+        metadataProblems.push({
+          message: 'The YAML front matter cannot be parsed, so ms.date and the other fields are ignored.',
+          offset: node.position?.start.offset ?? 0,
+        });
       }
       for (const [key, value] of Object.entries(yaml ?? {})) fields.set(key.toLowerCase(), value);
       dateOffset = node.position?.start.offset ?? 0;

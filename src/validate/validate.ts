@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Spec } from '../build/types.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Checks the built spec against schema/spec.schema.json; a failure is a statespec bug or a config the schema rejects. */
 export function validateSpec(spec: Spec, validate: ValidateFunction, file: string): Diagnostic[] {

@@ -33,7 +33,10 @@ const PATHS: Record<FuzzCase['target'], string> = {
   extra: 'sources/mini/fr-FR.md',
 };
 const BASE_FILES = new Map<string, Uint8Array>(
-  ['en-US.md', 'de-DE.md', 'spec.config.json', 'terms/en-US.json', 'terms/de-DE.json'].map((name) => [`sources/mini/${name}`, readFileSync(join(BASE, 'mini', name))]),
+  ['en-US.md', 'de-DE.md', 'spec.config.json', 'terms/en-US.json', 'terms/de-DE.json'].map((name) => [
+    `sources/mini/${name}`,
+    readFileSync(join(BASE, 'mini', name)),
+  ]),
 );
 const decoder = new TextDecoder();
 const baseText = (target: FuzzCase['target']): string => decoder.decode(BASE_FILES.get(PATHS[target]) ?? new Uint8Array());
@@ -77,16 +80,91 @@ export function runCase(fuzzCase: FuzzCase): void {
 // --- arbitraries ------------------------------------------------------------
 
 const tricky = fc.constantFrom(
-  '|', '\\|', '---', ':-:', '<br>', '<br/>', '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '</th>', '<thead>', '<tbody>',
-  '<td colspan="0">', '<td rowspan="0">', '<th colspan="15">', '<th rowspan="18">', '<td colspan="1000000">', '<td rowspan="-3">', '<td colspan="x">',
-  '<!--', '-->', '<center>', '</center>', '<b>', '</b>', '<ul><li>', '</li></ul>', '&amp;', '&#x202E;', '&#0;', '&#x110000;', '&rlm;', '&nbsp;',
-  '✔', '√', 'x', 'X', '○', '✓', '# ', '## ', '**', '`', '```', '\n', '\r\n', '\r', '\t', ' ', '\u0000', '\uFEFF', '\u202E', '\u2066', '\u200B', '\u2028',
-  '---\nms.date: 13/45/2016\n---\n', '<tags ms.date="02/30/2016" />', '<properties\n pageTitle="x" />', 'Active', 'Aktiv', 'Start', 'Starten', 'Delete',
-  'StartFailed <br/> StopFailed', '"', "'", '\\', '${x}', '*/', '</script>', '\uD800', '\uDFFF', '😀', '한국어', 'עברית',
+  '|',
+  '\\|',
+  '---',
+  ':-:',
+  '<br>',
+  '<br/>',
+  '<table>',
+  '</table>',
+  '<tr>',
+  '</tr>',
+  '<td>',
+  '</td>',
+  '<th>',
+  '</th>',
+  '<thead>',
+  '<tbody>',
+  '<td colspan="0">',
+  '<td rowspan="0">',
+  '<th colspan="15">',
+  '<th rowspan="18">',
+  '<td colspan="1000000">',
+  '<td rowspan="-3">',
+  '<td colspan="x">',
+  '<!--',
+  '-->',
+  '<center>',
+  '</center>',
+  '<b>',
+  '</b>',
+  '<ul><li>',
+  '</li></ul>',
+  '&amp;',
+  '&#x202E;',
+  '&#0;',
+  '&#x110000;',
+  '&rlm;',
+  '&nbsp;',
+  '✔',
+  '√',
+  'x',
+  'X',
+  '○',
+  '✓',
+  '# ',
+  '## ',
+  '**',
+  '`',
+  '```',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+  '\u2066',
+  '\u200B',
+  '\u2028',
+  '---\nms.date: 13/45/2016\n---\n',
+  '<tags ms.date="02/30/2016" />',
+  '<properties\n pageTitle="x" />',
+  'Active',
+  'Aktiv',
+  'Start',
+  'Starten',
+  'Delete',
+  'StartFailed <br/> StopFailed',
+  '"',
+  "'",
+  '\\',
+  '${x}',
+  '*/',
+  '</script>',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '한국어',
+  'עברית',
 );
 
 /** Markdown/HTML-shaped noise: tokens that drive the table parsers, mixed with arbitrary Unicode. */
-const markupNoise = fc.array(fc.oneof({ weight: 4, arbitrary: tricky }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }), { maxLength: 80 }).map((parts) => parts.join(''));
+const markupNoise = fc
+  .array(fc.oneof({ weight: 4, arbitrary: tricky }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }), { maxLength: 80 })
+  .map((parts) => parts.join(''));
 
 /** A real file with random edits: fragments spliced in, ranges cut out, lines duplicated. */
 const mutated = (original: string) =>
@@ -124,7 +202,10 @@ const textTarget = fc.constantFrom<FuzzCase['target']>('reference', 'translation
 const jsonTarget = fc.constantFrom<FuzzCase['target']>('config', 'terms');
 
 export const fuzzCases: fc.Arbitrary<FuzzCase> = fc.oneof(
-  { weight: 4, arbitrary: textTarget.chain((target) => mutated(target === 'extra' ? baseText('translation') : baseText(target)).map((text) => ({ target, text }))) },
+  {
+    weight: 4,
+    arbitrary: textTarget.chain((target) => mutated(target === 'extra' ? baseText('translation') : baseText(target)).map((text) => ({ target, text }))),
+  },
   { weight: 2, arbitrary: fc.record({ target: textTarget, text: markupNoise }) },
   { weight: 1, arbitrary: fc.record({ target: textTarget, text: fc.string({ unit: 'binary', maxLength: 300 }) }) },
   { weight: 1, arbitrary: fc.record({ target: textTarget, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 }) }) },
@@ -162,7 +243,10 @@ export function fuzz(options: { runs: number; seconds?: number; seed?: number })
     parameters.interruptAfterTimeLimit = options.seconds * 1000;
   }
   if (options.seed !== undefined) parameters.seed = options.seed;
-  const details = fc.check(fc.property(fuzzCases, (fuzzCase) => runCase(fuzzCase)), parameters);
+  const details = fc.check(
+    fc.property(fuzzCases, (fuzzCase) => runCase(fuzzCase)),
+    parameters,
+  );
   if (details.failed && details.counterexample) {
     const file = keepRegression(details.counterexample[0]);
     throw new Error(`${fc.defaultReportMessage(details) ?? 'fuzz case failed'}\nKept as ${file}; it now runs in npm test.`);

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { listFiles, loadAssets, readProjectFiles } from '../../src/cli/files.js';
 import { run } from '../../src/cli/main.js';
-import { compile, type CompileResult } from '../../src/pipeline.js';
 import type { ProjectFile } from '../../src/load/types.js';
+import { type CompileResult, compile } from '../../src/pipeline.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');

@@ -4,11 +4,11 @@ import {
   assertCanPerform,
   canPerform,
   isState,
-  lookup,
-  TABLES,
   type Locale,
+  lookup,
   type Operation,
   type State,
+  TABLES,
 } from '../../generated/biztalk-services-state-chart/index.js';
 
 const state: State = 'Stopped';
@@ -41,7 +41,7 @@ if (isState(untrusted)) {
   allowedOperations(narrowed);
 }
 
-import { lookup as lookupInstance, nextState, text, type State as InstanceState } from '../../generated/biztalk-server-instance-states/index.js';
+import { type State as InstanceState, lookup as lookupInstance, nextState, text } from '../../generated/biztalk-server-instance-states/index.js';
 
 export const next: InstanceState | undefined = nextState('Active', 'Suspend');
 export const during: InstanceState | undefined = lookupInstance('during', 'Active', 'Suspend');

@@ -1,4 +1,4 @@
-import { summarize, type Diagnostic } from '../diagnostic.js';
+import { type Diagnostic, summarize } from '../diagnostic.js';
 
 /** The `--format json` document: every diagnostic (suppressed ones included) and the counts. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {

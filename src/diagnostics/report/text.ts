@@ -1,4 +1,4 @@
-import { summarize, type Diagnostic } from '../diagnostic.js';
+import { type Diagnostic, summarize } from '../diagnostic.js';
 import { INVISIBLE_CLASS } from '../invisible.js';
 
 const NOT_FOR_TERMINAL = new RegExp(`[${INVISIBLE_CLASS}\\u0000-\\u001F\\u2028\\u2029]`, 'gu');
