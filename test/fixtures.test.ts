@@ -64,15 +64,7 @@ function runLocaleAddFixture(root: string): FixtureRun {
     input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
   };
   if (request.variant !== undefined) added.variant = request.variant;
-  const result = addLocale(added);
-  const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
-  const goldens: Record<string, string> = {
-    'diagnostics.txt': formatBaseline(result.diagnostics, readSource),
-    'actions.txt': `${result.actions.join('\n')}\n`,
-  };
-  for (const write of result.writes)
-    goldens[`written/${write.path}`] = typeof write.content === 'string' ? write.content : new TextDecoder().decode(write.content);
-  return { diagnostics: result.diagnostics, goldens };
+  return commandGoldens(root, addLocale(added));
 }
 
 /** A fixture with init.json runs `statespec init` on its input file: goldens are the findings and every file it would write. */
@@ -84,6 +76,14 @@ function runInitFixture(root: string): FixtureRun {
     locale: request.locale,
     input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
   });
+  return commandGoldens(root, result);
+}
+
+/** The goldens of a command that writes sources: its findings, its actions and every file it would write. */
+function commandGoldens(
+  root: string,
+  result: { diagnostics: Diagnostic[]; actions: string[]; writes: { path: string; content: string | Uint8Array }[] },
+): FixtureRun {
   const readSource = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
   const goldens: Record<string, string> = {
     'diagnostics.txt': formatBaseline(result.diagnostics, readSource),

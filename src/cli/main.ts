@@ -7,7 +7,7 @@ import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
 import { initArticle } from '../init/init.js';
-import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
+import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type AddLocaleRequest, addLocale } from '../locale/add.js';
 import { compile } from '../pipeline.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
@@ -139,9 +139,9 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
   const limits = parseLimits(values['max-source-bytes'], io);
   if (!limits) return 2;
-  if (command === 'init') return runInit(rest, values, limits, io);
+  if (command === 'init') return runSourceCommand(INIT, rest, values, limits, io);
   if (command === 'locale' && rest[0] === 'add') {
-    return runLocaleAdd(rest.slice(1), values, limits, io);
+    return runSourceCommand(LOCALE_ADD, rest.slice(1), values, limits, io);
   }
   if (localeOptions) {
     io.stderr(`statespec: --spec, --locale and --variant belong to "locale add"\n\n${USAGE}\n`);
@@ -232,72 +232,53 @@ interface LocaleAddOptions {
   variant?: string | undefined;
 }
 
-function runLocaleAdd(files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
-  if (files.length !== 1 || options.spec === undefined || options.locale === undefined) {
-    io.stderr(`statespec: locale add needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options.format !== undefined) {
-    io.stderr('statespec: --format is only for check\n');
-    return 2;
-  }
-  const root = resolve(options.root ?? '.');
-  if (!existsSync(join(root, 'sources'))) {
-    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
-    return 2;
-  }
-  const file = files[0]!;
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(resolve(file)).size;
-    if (size > limits.maxSourceBytes) {
-      io.stderr(`statespec: ${file} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit (--max-source-bytes); nothing was written.\n`);
-      return 1;
-    }
-    bytes = readFileSync(resolve(file));
-  } catch (error) {
-    io.stderr(`statespec: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return 2;
-  }
-  try {
-    removeTemporaryFiles(root);
-    const request: AddLocaleRequest = {
-      files: readProjectFiles(root, limits),
-      schemas: loadAssets().schemas,
-      limits,
-      specId: options.spec,
-      locale: options.locale,
-      input: { path: file, bytes },
-    };
-    if (options.variant !== undefined) request.variant = options.variant;
-    const result = addLocale(request);
-    io.stdout(report(result.diagnostics, 'text'));
-    if (result.diagnostics.some(isBlocking)) {
-      io.stderr('statespec: nothing was written.\n');
-      return 1;
-    }
-    for (const write of result.writes) writeAtomically(join(root, write.path), write.content);
-    for (const action of result.actions) io.stderr(`statespec: ${action}\n`);
-    return 0;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: locale add failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
-    return 2;
-  }
+/** What `locale add` and `init` share: one FILE read within the size limit, a pure command on sources/, then its writes or nothing. */
+interface SourceCommand {
+  name: string;
+  /** A usage problem of this command's own options, or undefined. */
+  misuse: (options: LocaleAddOptions) => string | undefined;
+  run: (
+    files: ProjectFile[],
+    input: { path: string; bytes: Uint8Array },
+    options: LocaleAddOptions & { spec: string; locale: string },
+    limits: Limits,
+  ) => {
+    writes: { path: string; content: string | Uint8Array }[];
+    diagnostics: Diagnostic[];
+    actions: string[];
+  };
 }
 
-/** `statespec init`: like locale add, reads FILE and sources/, then writes what initArticle returns, or nothing. */
-function runInit(files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
-  if (files.length !== 1 || options.spec === undefined || options.locale === undefined) {
-    io.stderr(`statespec: init needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
+const LOCALE_ADD: SourceCommand = {
+  name: 'locale add',
+  misuse: (options) => (options.format !== undefined ? '--format is only for check' : undefined),
+  run: (files, input, options, limits) => {
+    const request: AddLocaleRequest = { files, schemas: loadAssets().schemas, limits, specId: options.spec, locale: options.locale, input };
+    if (options.variant !== undefined) request.variant = options.variant;
+    return addLocale(request);
+  },
+};
+
+const INIT: SourceCommand = {
+  name: 'init',
+  misuse: (options) =>
+    options.format !== undefined
+      ? '--format is only for check'
+      : options.variant !== undefined
+        ? '--variant is only for locale add; init writes the reference as sources/ID/TAG.md'
+        : undefined,
+  run: (files, input, options) => initArticle({ files, specId: options.spec, locale: options.locale, input }),
+};
+
+function runSourceCommand(command: SourceCommand, files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
+  const { spec, locale } = options;
+  if (files.length !== 1 || spec === undefined || locale === undefined) {
+    io.stderr(`statespec: ${command.name} needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);
     return 2;
   }
-  if (options.format !== undefined || options.variant !== undefined) {
-    io.stderr(
-      options.format !== undefined
-        ? 'statespec: --format is only for check\n'
-        : 'statespec: --variant is only for locale add; init writes the reference as sources/ID/TAG.md\n',
-    );
+  const misuse = command.misuse(options);
+  if (misuse !== undefined) {
+    io.stderr(`statespec: ${misuse}\n`);
     return 2;
   }
   const root = resolve(options.root ?? '.');
@@ -320,7 +301,7 @@ function runInit(files: string[], options: LocaleAddOptions, limits: Limits, io:
   }
   try {
     removeTemporaryFiles(root);
-    const result = initArticle({ files: readProjectFiles(root, limits), specId: options.spec, locale: options.locale, input: { path: file, bytes } });
+    const result = command.run(readProjectFiles(root, limits), { path: file, bytes }, { ...options, spec, locale }, limits);
     io.stdout(report(result.diagnostics, 'text'));
     if (result.diagnostics.some(isBlocking)) {
       io.stderr('statespec: nothing was written.\n');
@@ -331,7 +312,7 @@ function runInit(files: string[], options: LocaleAddOptions, limits: Limits, io:
     return 0;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: init failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    io.stderr(`statespec: ${command.name} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
     return 2;
   }
 }

@@ -211,7 +211,7 @@ export const MAX_BITMASK_COLUMNS = 32;
  * Top-level names of the generated module besides those the spec gives, and the
  * globals it uses; a spec name equal to one would clash with it or shadow it.
  */
-const RUNTIME_NAMES = [
+export const RUNTIME_NAMES = [
   'Object',
   'Error',
   'Set',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_MARKS } from '../align/cells.js';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
 import { lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from '../emit/names.js';
+import { RUNTIME_NAMES } from '../emit/runtime-view.js';
 import { extractTables } from '../extract/tables.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { specIdProblem } from '../load/paths.js';
@@ -35,16 +36,6 @@ export interface InitResult {
 const CONFIG_SCHEMA_REF = '../../schema/config.schema.json';
 const TERMS_SCHEMA_REF = '../../../schema/terms.schema.json';
 const NO_WORDS = /^[\p{P}\p{S}\s]*$/u;
-/**
- * Top-level names of every generated runtime and the globals it uses, as
- * src/emit/runtime-view.ts lists them (it does not export its list): an
- * axis's or vocabulary's runtime names must not take one.
- */
-const RUNTIME_NAMES = [
-  ...['Object', 'Error', 'Set', 'ReadonlySet', 'Readonly', 'Record', 'Partial', 'LOCALES', 'Locale', 'REFERENCE_LOCALE', 'resolveLocale', 'hasOwn'],
-  ...['Texts', 'Store', 'cellOf', 'marked', 'listOf', 'localized', 'wordOf', 'Reader', 'TableReader', 'READERS', 'readerOf', 'TABLES', 'CellValues'],
-  ...['TableId', 'RowOf', 'ColumnOf', 'CellValue', 'lookup', 'text', 'MESSAGES'],
-];
 const MAX_NAME_WORDS = 4;
 const MAX_TABLE_NAME_WORDS = 4;
 
@@ -564,7 +555,7 @@ function buildAxes(
   const doubts: { at: Location; message: string }[] = [];
   const ofSide = new Map<string, AxisDraft>();
   const english = sameLanguage(locale, 'en');
-  const taken = new Set([...RUNTIME_NAMES, ...RESERVED_WORDS]);
+  const taken = new Set([...RUNTIME_NAMES, 'MESSAGES', ...RESERVED_WORDS]);
   const sides: { key: string; labels: Labelled[]; names: (string | undefined)[]; fallback: string; what: string; location: Location; complete: boolean }[] = [];
   readings.forEach((reading, index) => {
     const { draft } = reading;
