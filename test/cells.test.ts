@@ -100,6 +100,43 @@ describe('reading cells by type', () => {
   });
 });
 
+describe('reading tables', () => {
+  it('a continued matrix takes the next tables while their rows are its rows, not a "See also" table after them', () => {
+    const split = gfm(
+      ['Alpha', 'Bravo'],
+      ['Kilo', 'Lima'],
+      [
+        ['✔', ''],
+        ['', '✔'],
+      ],
+    );
+    const rest = gfm(['Alpha', 'Bravo'], ['Mike'], [['✔'], ['']]);
+    const seeAlso = '| Link | Where |\n| --- | --- |\n| Pricing | pricing.md |\n| Support | support.md |';
+    const files = project({ type: 'mark' }, `${split}\n\n${rest}\n\n${seeAlso}`).map((file) =>
+      file.path.endsWith('spec.config.json')
+        ? { ...file, bytes: new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace('"position":0,', '"position":0,"continued":true,')) }
+        : file,
+    );
+    const { table, diagnostics } = analyze(files);
+    expect(diagnostics).toEqual([]);
+    expect([...table.columns.keys()]).toEqual(['Kilo', 'Lima', 'Mike']);
+    expect(table.cells.get(cellKey('Alpha', 'Mike'))?.value).toBe(true);
+  });
+
+  it('a row separator of several characters splits a label at that string only', () => {
+    const body = gfm(['Alpha / Bravo', 'Charlie/Delta'], ['Kilo'], [['✔'], ['']]);
+    const files = project({ type: 'mark' }, body).map((file) =>
+      file.path.endsWith('spec.config.json')
+        ? { ...file, bytes: new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace('"position":0,', '"position":0,"rowSeparator":" / ",')) }
+        : file,
+    );
+    const { table, diagnostics } = analyze(files);
+    // "Charlie/Delta" has no " / ": it is one label, and no id's.
+    expect(diagnostics.map((d) => `${d.code} ${d.message.split(' is ')[0]}`)).toEqual(['label-unknown "Charlie/Delta"']);
+    expect([...table.rows.keys()]).toEqual(['Alpha', 'Bravo']);
+  });
+});
+
 /** One cell type's values and how a source writes them. */
 const cellArbitraries: [CellConfig, fc.Arbitrary<Written>][] = [
   [{ type: 'mark' }, fc.boolean().map((value) => ({ text: value ? '✔' : '', want: value }))],

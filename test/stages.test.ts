@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMatrixLayout } from '../src/align/layout.js';
 import { printable } from '../src/diagnostics/report/text.js';
-import { htmlComment, mdCell, mdCode, mdText, tsComment, tsString } from '../src/emit/escape.js';
+import { htmlComment, mdCell, mdCode, mdLinkTarget, mdText, tsComment, tsString } from '../src/emit/escape.js';
 import { createRenderer } from '../src/emit/render.js';
 import { extractTables, findTableEnd } from '../src/extract/tables.js';
 import type { Table } from '../src/extract/types.js';
@@ -304,6 +304,9 @@ describe('emit escaping', () => {
     [mdCell, 'a|b\nc', 'a\\|b<br>c'],
     [mdCode, 'Operation not allowed', '`Operation not allowed`'],
     [mdCode, 'a `b` c', '``a `b` c``'],
+    [mdLinkTarget, 'docs/a b(1).md', 'docs/a%20b%281%29.md'],
+    [mdLinkTarget, 'x|y<z>\\w', 'x%7Cy%3Cz%3E%5Cw'],
+    [mdLinkTarget, 'https://example.com/ü?q=1#top', 'https://example.com/ü?q=1#top'],
     [mdCode, '`edge', '`` `edge ``'],
   ])('%o(%j) is %j', (escapeFor, given, want) => {
     expect(escapeFor(given)).toBe(want);

@@ -43,6 +43,7 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
     metadata: parsed.metadata,
     tables: new Map(),
     labels: context.records,
+    // No prototype: a message key such as "constructor" must not find an inherited member.
     messages: Object.create(null) as Record<string, ExtractedText>,
   };
   if (tables.value.length === 0) {
@@ -74,7 +75,6 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
     aligned.footnotes = extractFootnotes(parsed, aligned.end, footnoteMarkers(aligned));
     analysis.tables.set(table.id, aligned);
   }
-  // No prototype: a message key such as "constructor" must not find an inherited member.
   for (const [key, rule] of Object.entries(config.messages ?? {})) {
     if (rule.rule === 'terms') continue;
     const text = extractText(parsed, rule);

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { type FootnoteSplit, splitFootnote } from '../extract/footnotes.js';
+import { type FootnoteSplit, splitFootnote, swallowedFootnote } from '../extract/footnotes.js';
 import type { Cell } from '../extract/types.js';
 import { collapseWhitespace, normalizeLabel } from '../load/terms.js';
 import type { CellConfig } from '../load/types.js';
@@ -46,16 +46,8 @@ export function readCell(cell: Cell, type: CellConfig, context: CellContext): Re
 /** A label or value word without its footnote marker; a superscript that swallowed words is reported. */
 export function labelOf(cell: Cell, context: LabelContext): FootnoteSplit {
   const split = splitFootnote(cell.text, context.source.text.slice(cell.range[0], cell.range[1]));
-  if (split.swallowed !== undefined) {
-    context.diagnostics.push(
-      diagnostic('footnote-swallowed', {
-        at: cell.location,
-        spec: context.specId,
-        locale: context.source.locale,
-        message: `The superscript "${split.swallowed}" holds words, not just a footnote marker, so they are read as part of "${collapseWhitespace(split.label)}". Move the words out of <sup>…</sup>, keeping only the marker in it.`,
-      }),
-    );
-  }
+  const swallowed = swallowedFootnote(split, { at: cell.location, spec: context.specId, locale: context.source.locale });
+  if (swallowed) context.diagnostics.push(swallowed);
   return split;
 }
 
@@ -99,15 +91,18 @@ function readWord(cell: Cell, written: string, known: Vocabulary, context: CellC
     return { value: found.id, text: written, cell };
   }
   const words = known.labels.map(({ id, label }) => `"${label}" (${id})`);
-  const allowed = [alternatives, words.length > 0 ? words.join(', ') : `no ${known.noun}s in terms/${context.source.locale}.json`]
-    .filter(Boolean)
-    .join('; or ');
+  const terms = `terms/${context.source.locale}.json`;
+  const allowed = [alternatives, words.length > 0 ? words.join(', ') : undefined].filter(Boolean).join('; or ');
+  const fix =
+    words.length > 0
+      ? `Fix the cell, or add the word to ${terms} under ${known.pointer} as a variant if it is right.`
+      : `${terms} has no ${known.noun}s yet: fix the cell, or give each value its word under ${known.pointer} (${known.order.map((id) => `"${id}": "…"`).join(', ')}).`;
   context.diagnostics.push(
     diagnostic('value-unknown', {
       at: cell.location,
       spec: context.specId,
       locale: context.source.locale,
-      message: `"${written}" is not a ${known.noun} of terms/${context.source.locale}.json (allowed: ${allowed}), so this cell cannot be read. Fix the cell, or add the word under ${known.pointer} as a variant if it is right.`,
+      message: `"${written}" is not ${allowed === '' ? `a ${known.noun} of ${terms}` : `one of ${allowed}`}, so this cell cannot be read. ${fix}`,
     }),
   );
   return undefined;
@@ -129,6 +124,9 @@ function reportValue(cell: Cell, written: string, found: { id: string; via: Labe
   );
 }
 
+/** A label, then `;` or `,` (or their CJK forms), then a note: "Terminated; will only work when instance is dehydrated". */
+export const REF_NOTE = /^([^;,；，。、]+)[;,；，。、]\s*(.+)$/u;
+
 /** "Terminated; will only work when instance is dehydrated" → Terminated plus a note; "Race condition" → a note only. */
 function readRef(cell: Cell, text: string, known: Vocabulary, context: CellContext): ReadCell {
   const whole = lookupLabel(text, known);
@@ -136,7 +134,7 @@ function readRef(cell: Cell, text: string, known: Vocabulary, context: CellConte
     reportResolved({ label: text, location: cell.location }, whole, known, context);
     return { value: whole.id, text, cell };
   }
-  const split = /^([^;,；，。、]+)[;,；，。、]\s*(.+)$/u.exec(text);
+  const split = REF_NOTE.exec(text);
   const head = split ? lookupLabel(split[1]!, known) : undefined;
   if (split && head) {
     reportResolved({ label: split[1]!, location: cell.location }, head, known, context);
@@ -189,9 +187,12 @@ function searchLabelsOf(known: Vocabulary): SearchLabel[] {
   return labels;
 }
 
-/** Index of `needle` in `haystack` as a whole word for alphabetic scripts; anywhere for scripts without spaces. */
+/** Scripts written without spaces between words, or (Hangul) with particles joined to them: a label may stand anywhere in their text. */
+const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Index of `needle` in `haystack` as a whole word ("Пуск" is not in "Запуск"); anywhere for scripts without spaces. */
 function wordIndex(haystack: string, needle: string): number {
-  if (!/^[\p{Script=Latin}\s\p{P}\d]+$/u.test(needle)) return haystack.indexOf(needle);
+  if (UNSPACED.test(needle)) return haystack.indexOf(needle);
   const match = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(haystack);
   return match ? match.index : -1;
 }

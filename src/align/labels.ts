@@ -35,7 +35,7 @@ export interface LabelSlot {
 
 /** Every header slot of a source, resolved or not: the positions `locale add` aligns by and the health report counts. */
 export interface LabelRecord {
-  /** Where this axis's terms live in a terms file, e.g. `/operations` or `/stateGroups/instance`. */
+  /** Where this axis's terms live in a terms file, e.g. `/axes/operations` or `/values/billing`. */
   pointer: string;
   table: number;
   header: 'row' | 'column';

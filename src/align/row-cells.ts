@@ -24,7 +24,7 @@ export function checkRowCells(table: Table, row: number, headerRow: number, wher
   return diagnostic('row-cells-missing', {
     ...where,
     at: table.rowLocations[row]!,
-    message: `This row has ${actual} cells but the header has ${expected}, so the last ${expected - actual} column(s) state nothing here and are not read; add the missing cells (a blank cell means "not allowed").`,
+    message: `This row has ${actual} cells but the header has ${expected}, so the last ${expected - actual} column(s) state nothing here and are not read; add the missing cells (for a mark, a blank cell means false).`,
     related,
   });
 }

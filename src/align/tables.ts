@@ -5,7 +5,7 @@ import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { type CellConfig, isMatrixTable, type TableConfig } from '../load/types.js';
 import { type CellContext, labelOf, type ReadCell, readCell, sameValue } from './cells.js';
-import { type Header, type LabelSlot, resolveLabels, splitRowLabel, type Vocabulary } from './labels.js';
+import { type Header, type LabelSlot, lookupLabel, resolveLabels, splitRowLabel, type Vocabulary } from './labels.js';
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from './layout.js';
 import { checkRowCells } from './row-cells.js';
 
@@ -54,10 +54,19 @@ export function claimedTables(tables: readonly Table[], config: TableConfig, all
   return tables.slice(config.position, next);
 }
 
-/** Reads one configured table from the document tables it claims. */
+/**
+ * Reads one configured table from the document tables it claims. A table
+ * after the first continues it only while its row labels are the row axis's:
+ * a "See also" table after a split chart is not part of it.
+ */
 export function alignTable(tables: readonly Table[], config: TableConfig, context: TableContext): AlignedTable {
+  const continued: Table[] = [tables[0]!];
+  for (const table of tables.slice(1)) {
+    if (!continues(table, config, context)) break;
+    continued.push(table);
+  }
   let end = 0;
-  for (const table of tables) for (const row of table.grid) for (const cell of row) if (cell && cell.range[1] > end) end = cell.range[1];
+  for (const table of continued) for (const row of table.grid) for (const cell of row) if (cell && cell.range[1] > end) end = cell.range[1];
   const aligned: AlignedTable = {
     id: config.id,
     location: tables[0]!.location,
@@ -68,8 +77,22 @@ export function alignTable(tables: readonly Table[], config: TableConfig, contex
     footnotes: new Map(),
   };
   if (tables[0]!.heading !== undefined) aligned.heading = tables[0]!.heading;
-  for (const table of tables) alignOne(table, config, aligned, context);
+  for (const table of continued) alignOne(table, config, aligned, context);
   return aligned;
+}
+
+/** Whether at least half of a table's row labels name ids of the row axis (looked up, not reported). */
+function continues(table: Table, config: TableConfig, context: TableContext): boolean {
+  const layout = findMatrixLayout(table, config.headerRow);
+  if (!layout) return false;
+  const known = context.axis(config.rows, 'row');
+  const labels = table.grid
+    .slice(layout.headerRow + 1)
+    .map((row) => row[layout.labelColumn])
+    .filter((cell): cell is NonNullable<typeof cell> => cell !== undefined && !cell.spanned && !isBlank(cell))
+    .flatMap((cell) => splitRowLabel(cell.text, known));
+  const named = labels.filter((label) => lookupLabel(label, known) !== undefined).length;
+  return labels.length > 0 && named * 2 >= labels.length;
 }
 
 function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, context: TableContext): void {
@@ -128,18 +151,27 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
             at: table.rowLocations[headerRow]!,
             spec: context.specId,
             locale: context.source.locale,
-            message: `Table ${table.index + 1} ("${config.id}") has no column ${index + 2} for ${named.id}; its cells are not read.`,
+            message: `Table ${table.index + 1} ("${config.id}") has no column ${column + 1} for ${named.id} (spec.config.json names ${config.columns.length} column(s) after the label column); its cells are not read.`,
           }),
         );
         return;
       }
       cellTypes.set(column, { id: named.id, cell: named.cell });
-      if (!aligned.columns.has(named.id)) aligned.columns.set(named.id, { id: named.id, label: collapseWhitespace(cell.text), location: cell.location });
+      const split = labelOf(cell, context);
+      if (!aligned.columns.has(named.id)) {
+        aligned.columns.set(named.id, {
+          id: named.id,
+          label: collapseWhitespace(split.label),
+          location: cell.location,
+          ...footnoteOf(split),
+          ...linkOf(cell, context),
+        });
+      }
     });
   }
 
   const rowAxis = context.axis(config.rows, 'row');
-  const separators = config.rowSeparator === undefined ? /\n/ : new RegExp(`[\\n${config.rowSeparator.replace(/[\\\]^-]/g, '\\$&')}]`);
+  const separators = config.rowSeparator === undefined ? /\n/ : new RegExp(`\\n|${config.rowSeparator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   const slots: LabelSlot[] = [];
   const rowOfSlot: number[] = [];
   /** Rows whose label cell is a rowspan continuation: they state cells for the row the label started in. */

@@ -218,6 +218,10 @@ function incompleteParts(input: SpecInput, reference: SourceAnalysis): string[] 
       parts.push(`no readable table ${table.position + 1} ("${table.id}")`);
       continue;
     }
+    if (!isMatrixTable(table)) {
+      const missing = table.columns.filter((column) => !found.columns.has(column.id)).map((column) => column.id);
+      if (missing.length > 0) parts.push(`table ${table.position + 1} ("${table.id}") has no column for ${missing.join(', ')}`);
+    }
     if (isMatrixTable(table) && table.cell.type === 'mark') {
       const columns = config.axes[table.columns]?.ids ?? [];
       const unstated = (config.axes[table.rows]?.ids ?? []).flatMap((row) =>

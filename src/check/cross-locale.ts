@@ -5,7 +5,7 @@ import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagn
 import { normalizeLabel, sameLanguage } from '../load/terms.js';
 import { type CellConfig, isMatrixTable, type SpecConfig } from '../load/types.js';
 
-/** Text cells are prose in each language: only their presence can be compared across locales. */
+/** Text cells are prose in each language: only whether they are there is compared across locales. */
 const comparable = (cell: CellConfig): boolean => cell.type !== 'text';
 
 /**
@@ -23,7 +23,6 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
     const theirs = reference.tables.get(table.id);
     // A source without this table already has its own error; listing every id again adds nothing.
     if (!mine || !theirs || (mine.rows.size === 0 && mine.columns.size === 0)) continue;
-    const firstHeader = [...mine.columns.values(), ...mine.rows.values()][0]?.location ?? mine.location;
     const axes = [['rows', 'row-missing', 'row'], ...(isMatrixTable(table) ? [['columns', 'column-missing', 'column'] as const] : [])] as const;
     for (const [axis, code, noun] of axes) {
       for (const [id, header] of theirs[axis]) {
@@ -31,7 +30,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
         diagnostics.push(
           diagnostic(code, {
             ...base,
-            at: firstHeader,
+            at: mine.location,
             message: `Table "${table.id}" of ${source.name} has no ${noun} for ${id}, which the reference has; its cells are unchecked.`,
             related: [{ ...header.location, message: `The reference ${noun} "${header.label}".` }],
           }),
@@ -43,10 +42,22 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
       for (const column of theirs.columns.keys()) {
         if (!mine.columns.has(column)) continue;
         const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
-        if (!comparable(type)) continue;
         const key = cellKey(row, column);
         const stated = mine.cells.get(key);
         const expected = theirs.cells.get(key);
+        if (!comparable(type)) {
+          if (expected && !stated) {
+            diagnostics.push(
+              diagnostic('cell-missing', {
+                ...base,
+                at: mine.rows.get(row)!.location,
+                message: `${row} × ${column} is empty in ${source.name}, but the reference ${reference.source.name} states it; the ${source.locale} docs show the reference text there. Translate the cell.`,
+                related: [{ ...expected.cell.location, message: 'The reference cell.' }],
+              }),
+            );
+          }
+          continue;
+        }
         // A mark cell that could not be read was reported where it is; an absent enum word is a difference.
         if (type.type === 'mark' && (!stated || !expected)) continue;
         if (sameValue(stated?.value, expected?.value) && (stated === undefined) === (expected === undefined)) continue;
@@ -63,6 +74,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
   }
 
   diagnostics.push(...unusualMarks(analysis, reference, config));
+  diagnostics.push(...missingFootnotes(analysis, reference, config));
 
   const bothSameLanguage = sameLanguage(source.locale, reference.source.locale);
   for (const [key, rule] of Object.entries(config.messages ?? {})) {
@@ -118,6 +130,26 @@ function unusualMarks(analysis: SourceAnalysis, reference: SourceAnalysis, confi
       at: first,
       message: `${analysis.source.name} marks ${cells.size} true cell(s) with "${mark}", which the reference ${reference.source.name} never uses (it writes ${usualList}); they are read as true.`,
     });
+  });
+}
+
+/** A footnote the reference's table refers to (and gives a text for) that this source gives no text for. */
+function missingFootnotes(analysis: SourceAnalysis, reference: SourceAnalysis, config: SpecConfig): Diagnostic[] {
+  return config.tables.flatMap((table) => {
+    const mine = analysis.tables.get(table.id);
+    const theirs = reference.tables.get(table.id);
+    if (!mine || !theirs) return [];
+    return [...theirs.footnotes]
+      .filter(([marker]) => !mine.footnotes.has(marker))
+      .map(([marker, text]) =>
+        diagnostic('footnote-missing', {
+          spec: config.id,
+          locale: analysis.source.locale,
+          at: mine.location,
+          message: `Table "${table.id}" of ${analysis.source.name} has no footnote "${marker}" under it (a paragraph starting with the marker), which the reference has; the ${analysis.source.locale} docs show the reference text.`,
+          related: [{ ...text.location, message: `The reference footnote "${text.text}".` }],
+        }),
+      );
   });
 }
 

@@ -5,7 +5,35 @@ import { type CrossTableCheck, isMatrixTable, type SpecConfig } from '../load/ty
 
 /** Runs the config's cross-table checks on one source (the reference); every finding names both cells. */
 export function checkAcrossTables(analysis: SourceAnalysis, config: SpecConfig): Diagnostic[] {
-  return (config.checks ?? []).flatMap((check) => (check.rule === 'described' ? checkDescribed(analysis, config, check) : checkAgree(analysis, config, check)));
+  const checks = (config.checks ?? []).flatMap((check) =>
+    check.rule === 'described' ? checkDescribed(analysis, config, check) : checkAgree(analysis, config, check),
+  );
+  return [...checks, ...danglingFootnotes(analysis, config)];
+}
+
+/** A marker after a label or value of the reference with no footnote text under its table. */
+function danglingFootnotes(analysis: SourceAnalysis, config: SpecConfig): Diagnostic[] {
+  return config.tables.flatMap((table) => {
+    const found = analysis.tables.get(table.id);
+    if (!found) return [];
+    const referring = [
+      ...found.rows.values(),
+      ...found.columns.values(),
+      ...[...found.cells.values()].map((cell) => ({ footnote: cell.footnote, location: cell.cell.location })),
+    ];
+    const first = new Map<string, Location>();
+    for (const { footnote, location } of referring) if (footnote !== undefined && !first.has(footnote)) first.set(footnote, location);
+    return [...first]
+      .filter(([marker]) => !found.footnotes.has(marker))
+      .map(([marker, location]) =>
+        diagnostic('footnote-missing', {
+          spec: config.id,
+          locale: analysis.source.locale,
+          at: location,
+          message: `This refers to footnote "${marker}", but no paragraph under table "${table.id}" starts with "${marker}"; the docs print the marker with no text. Add the footnote, or remove the marker.`,
+        }),
+      );
+  });
 }
 
 /**

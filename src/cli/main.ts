@@ -224,7 +224,7 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
   }
 }
 
-interface LocaleAddOptions {
+interface SourceCommandOptions {
   root?: string | undefined;
   format?: string | undefined;
   spec?: string | undefined;
@@ -236,11 +236,11 @@ interface LocaleAddOptions {
 interface SourceCommand {
   name: string;
   /** A usage problem of this command's own options, or undefined. */
-  misuse: (options: LocaleAddOptions) => string | undefined;
+  misuse: (options: SourceCommandOptions) => string | undefined;
   run: (
     files: ProjectFile[],
     input: { path: string; bytes: Uint8Array },
-    options: LocaleAddOptions & { spec: string; locale: string },
+    options: SourceCommandOptions & { spec: string; locale: string },
     limits: Limits,
   ) => {
     writes: { path: string; content: string | Uint8Array }[];
@@ -270,7 +270,7 @@ const INIT: SourceCommand = {
   run: (files, input, options) => initArticle({ files, specId: options.spec, locale: options.locale, input }),
 };
 
-function runSourceCommand(command: SourceCommand, files: string[], options: LocaleAddOptions, limits: Limits, io: CliIo): number {
+function runSourceCommand(command: SourceCommand, files: string[], options: SourceCommandOptions, limits: Limits, io: CliIo): number {
   const { spec, locale } = options;
   if (files.length !== 1 || spec === undefined || locale === undefined) {
     io.stderr(`statespec: ${command.name} needs --spec ID, --locale TAG and exactly one FILE\n\n${USAGE}\n`);

@@ -37,7 +37,7 @@ export const CODES = {
   'terms-missing': {
     severity: 'error',
     summary: 'A locale has sources but no terms file.',
-    help: 'Create terms/<locale>.json with a label for every state and operation id.',
+    help: 'Create terms/<locale>.json with a label for every id of every axis (statespec locale add writes one).',
   },
   'terms-incomplete': {
     severity: 'warning',
@@ -97,7 +97,7 @@ export const CODES = {
   },
   'reference-incomplete': {
     severity: 'error',
-    summary: 'The reference source does not state every state × operation of the config, or lacks its title or a message.',
+    summary: 'The reference source lacks a configured table or column, leaves a mark cell unreadable, or lacks its title or a message.',
     help: 'Complete the reference, or remove the id from spec.config.json.',
   },
   'suppression-unused': {
@@ -131,7 +131,7 @@ export const CODES = {
   'row-cells-missing': {
     severity: 'error',
     summary: 'A table row has fewer cells than its header row, so the facts of the missing columns are not stated (they are not read as blank).',
-    help: 'Add the missing cells; write a blank cell where the operation is not allowed.',
+    help: 'Add the missing cells (for a mark, a blank cell means false).',
   },
   'mark-unusual': {
     severity: 'warning',
@@ -170,7 +170,7 @@ export const CODES = {
   'label-duplicate': {
     severity: 'error',
     summary: 'One label heads two rows or columns of a table and the terms do not say which id the second one is, so it is not read.',
-    help: 'Fix the source so that each header names its own state or operation, or record the wrong label under the right id\'s "mistranslations".',
+    help: 'Fix the source so that each header names its own id, or record the wrong label under the right id\'s "mistranslations".',
   },
   'label-mistranslated': {
     severity: 'warning',
@@ -224,6 +224,16 @@ export const CODES = {
     severity: 'error',
     summary: 'A cell states a different fact from the reference.',
     help: 'Correct the cell in this source (or the reference, if the reference is wrong).',
+  },
+  'cell-missing': {
+    severity: 'warning',
+    summary: 'A text cell that the reference states is empty in this source; its docs show the reference text there.',
+    help: 'Translate the cell in the source.',
+  },
+  'footnote-missing': {
+    severity: 'warning',
+    summary: 'A table refers to a footnote that has no text under it: in the reference, or in this translation (whose docs then show the reference text).',
+    help: 'Add the footnote paragraph under the table, starting with its marker (`* …`, `<sup>1</sup> …`).',
   },
   'fact-conflict': {
     severity: 'error',

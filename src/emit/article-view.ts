@@ -15,6 +15,8 @@ import { inLocale } from './names.js';
 export interface DocCell {
   text: string;
   markers: string[];
+  /** The target the source links the label to, where it does. */
+  link?: string;
 }
 
 export interface DiagramView {
@@ -60,6 +62,10 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     return axis;
   };
   const labelOf = (axis: SpecAxis, id: string): string => text(axis.items.find((item) => item.id === id)?.label) || id;
+  const linkOf = (axis: SpecAxis, id: string): { link?: string } => {
+    const link = text(axis.items.find((item) => item.id === id)?.link);
+    return link ? { link } : {};
+  };
   const words = new Map(spec.vocabularies.map((vocabulary) => [vocabulary.id, new Map(vocabulary.values.map((value) => [value.id, value.label]))]));
 
   /** A cell as the locale's reader sees it. */
@@ -83,7 +89,7 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     const footnotes = table.footnotes ?? [];
     const markersOf = (ids: 'rows' | 'columns', id: string): string[] =>
       footnotes.filter((footnote) => footnote[ids]?.includes(id)).map((footnote) => footnote.marker);
-    const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row) });
+    const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row), ...linkOf(rowAxis, row) });
     const corner: DocCell = { text: text(table.corner), markers: [] };
     /**
      * Heading rows above the column labels, as the config reads the sources
@@ -113,7 +119,7 @@ export function articleView(spec: Spec, locale: string): ArticleView {
       const rows = config.type === 'mark' ? allRows : allRows.filter((row) => allColumns.some((column) => cellAt(row, column)));
       const columns = config.type === 'mark' ? allColumns : allColumns.filter((column) => allRows.some((row) => cellAt(row, column)));
       if (config.type === 'ref' && config.axis === table.rows) view.diagrams.push(diagram(rowAxis, columnAxis, cellAt, labelOf));
-      const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column) }));
+      const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column), ...linkOf(columnAxis, column) }));
       return {
         ...view,
         ...withHeadingRows(
@@ -128,9 +134,11 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     const rows = rowAxis.items.map((item) => item.id).filter((row) => columns.some((column) => cellAt(row, column.id)));
     return {
       ...view,
-      header: [corner, ...columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) }))],
+      ...withHeadingRows(
+        columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) })),
+        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell))]),
+      ),
       alignments: [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
-      rows: rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell))]),
     };
   });
 

@@ -71,6 +71,17 @@ export function mdCell(text: string): string {
     .join('<br>');
 }
 
+/**
+ * A link destination in Markdown: characters that would end it or break the
+ * table cell around it (space, parentheses, `|`, `<`, `>`, `\\`, controls) are
+ * percent-encoded, so the target reads back as written.
+ */
+export function mdLinkTarget(target: string): string {
+  return target.replace(/[\s()|<>\\\u0000-\u001f\u007f]/gu, (character) =>
+    [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
 /** A Markdown code span holding `text`, fenced with more backticks than it contains. */
 export function mdCode(text: string): string {
   // A code span turns line endings into spaces anyway (CommonMark); U+2028/U+2029 are not line endings.

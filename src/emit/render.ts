@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { htmlComment, mdCell, mdCode, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
+import { htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
 
 export type Templates = Record<string, string>;
 export type Render = (name: string, view: object) => string;
@@ -11,7 +11,7 @@ export type Render = (name: string, view: object) => string;
  */
 export function createRenderer(templates: Templates): Render {
   const handlebars = Handlebars.create();
-  const helpers: Record<string, (text: string) => string> = { tsString, tsComment, htmlComment, mdText, mdCell, mdCode, mermaidLabel };
+  const helpers: Record<string, (text: string) => string> = { tsString, tsComment, htmlComment, mdText, mdCell, mdCode, mdLinkTarget, mermaidLabel };
   for (const [name, helper] of Object.entries(helpers)) {
     handlebars.registerHelper(name, (value: unknown) => {
       if (typeof value !== 'string') throw new TypeError(`Helper ${name} expects a string, got ${typeof value}.`);

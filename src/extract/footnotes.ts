@@ -1,3 +1,4 @@
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 /**
  * Footnote markers after a label or value. A cell such as
  * `Self-hosted gateway<sup>3</sup>`, `Backup*`, `Backup&#42;` or `Backup¹`
@@ -111,4 +112,13 @@ function cutEnd(text: string, end: string): string | undefined {
   if (text.endsWith(end)) return text.slice(0, text.length - end.length);
   const loose = text.replace(/\s+/gu, ' ');
   return loose.endsWith(end) ? loose.slice(0, loose.length - end.length) : undefined;
+}
+
+/** The finding for a superscript that swallowed label words (`Azure<sup>AD-integratie 1</sup>`), if `split` has one. */
+export function swallowedFootnote(split: FootnoteSplit, where: { at: Location; spec: string; locale: string }): Diagnostic | undefined {
+  if (split.swallowed === undefined) return undefined;
+  return diagnostic('footnote-swallowed', {
+    ...where,
+    message: `The superscript "${split.swallowed}" holds words, not just a footnote marker, so they are read as part of "${split.label.replace(/\s+/gu, ' ').trim()}". Move the words out of <sup>…</sup>, keeping only the marker in it.`,
+  });
 }

@@ -44,6 +44,9 @@ function standaloneEmphasis(paragraph: Paragraph): string | undefined {
   return undefined;
 }
 
+/** A paragraph that starts with a footnote marker and a space: `* …`, `† …`, `1 …` (from `<sup>1</sup> …`), `¹ …`. */
+const FOOTNOTE_START = /^(\*{1,3}|[†‡]{1,3}|\d{1,2}|[¹²³⁴-⁹]{1,3})\s/u;
+
 /**
  * The footnote texts under a table: top-level paragraphs after `after` (the
  * table's end), up to the next heading or table, that start with one of the
@@ -51,7 +54,6 @@ function standaloneEmphasis(paragraph: Paragraph): string | undefined {
  */
 export function extractFootnotes(parsed: ParsedSource, after: number, markers: ReadonlySet<string>): Map<string, ExtractedText> {
   const found = new Map<string, ExtractedText>();
-  if (markers.size === 0) return found;
   const toLocation = locator(parsed.source.path, parsed.source.text);
   const longestFirst = [...markers].sort((a, b) => b.length - a.length);
   for (const node of parsed.mdast.children) {
@@ -60,7 +62,8 @@ export function extractFootnotes(parsed: ParsedSource, after: number, markers: R
     if (node.type === 'heading' || node.type === 'table' || (node.type === 'html' && /<table\b/i.test(node.value))) break;
     if (node.type !== 'paragraph') continue;
     const text = collapseWhitespace(node.children.map(phrasingText).join(''));
-    const marker = longestFirst.find((candidate) => text.startsWith(candidate) && /^\s/u.test(text.slice(candidate.length)));
+    // A marker the table's own cells use, or one that looks like a marker: a label whose marker swallowed it still has its footnote.
+    const marker = longestFirst.find((candidate) => text.startsWith(candidate) && /^\s/u.test(text.slice(candidate.length))) ?? FOOTNOTE_START.exec(text)?.[1];
     if (marker !== undefined && !found.has(marker)) found.set(marker, { text: text.slice(marker.length).trim(), location: toLocation(start) });
   }
   return found;

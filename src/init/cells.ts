@@ -1,4 +1,4 @@
-import { DEFAULT_MARKS } from '../align/cells.js';
+import { DEFAULT_MARKS, REF_NOTE } from '../align/cells.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { normalizeLabel } from '../load/terms.js';
 import type { CellDraft } from './read.js';
@@ -12,7 +12,6 @@ const MAX_SHORT_LENGTH = 40;
 /** The share of cells that must name an axis for a column or table to be read as ref cells. */
 export const REF_COVERAGE = 0.6;
 /** A ref cell names its target, then optionally a note after `;` or `,` (as the align stage reads it). */
-const REF_NOTE = /^([^;,；，。、]+)[;,；，。、]\s*(.+)$/u;
 
 /** The labels of a table's rows or columns: what a ref cell may name. */
 export interface AxisCandidate {

@@ -13,6 +13,7 @@ import { parseSource } from '../parse/markdown.js';
 import { type AxisCandidate, type EnumGuess, type Guess, guessTable, type MarkGuess, type Spellings, type TableGuess } from './cells.js';
 import { asciiWords, idFromLabel, MAX_NAME_LENGTH, NAME_PATTERN, pluralize, RESERVED_NAMES, singularize } from './ids.js';
 import { type LabelDraft, readTable, type TableDraft } from './read.js';
+import { capitalize, NO_WORDS, sameBytes } from './words.js';
 import { yesNoWords } from './yes-no.js';
 
 export interface InitRequest {
@@ -35,7 +36,6 @@ export interface InitResult {
 
 const CONFIG_SCHEMA_REF = '../../schema/config.schema.json';
 const TERMS_SCHEMA_REF = '../../../schema/terms.schema.json';
-const NO_WORDS = /^[\p{P}\p{S}\s]*$/u;
 const MAX_NAME_WORDS = 4;
 const MAX_TABLE_NAME_WORDS = 4;
 
@@ -824,12 +824,4 @@ function total(spellings: Spellings): number {
 function describeTable(table: TableConfig, guess: TableGuess): string {
   if (guess.shape === 'matrix') return `${table.id}: ${table.rows} × ${table.columns as string}, ${guess.cell.type}`;
   return `${table.id}: ${table.rows} with ${guess.columns.map((column, index) => `${(table.columns as { id: string }[])[index]!.id} (${column.cell.type})`).join(', ')}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

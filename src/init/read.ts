@@ -1,7 +1,7 @@
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from '../align/layout.js';
 import { checkRowCells } from '../align/row-cells.js';
-import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { type FootnoteSplit, splitFootnote } from '../extract/footnotes.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { type FootnoteSplit, splitFootnote, swallowedFootnote } from '../extract/footnotes.js';
 import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 
@@ -159,15 +159,7 @@ function cellAt(table: Table, location: Location): Cell | undefined {
 /** A cell's text without its footnote marker; a superscript that swallowed words is reported. */
 function footnoteOf(cell: Pick<Cell, 'text' | 'range'> & { location?: Location }, context: ReadContext): FootnoteSplit {
   const split = splitFootnote(cell.text, context.text.slice(cell.range[0], cell.range[1]));
-  if (split.swallowed !== undefined && cell.location) {
-    context.diagnostics.push(
-      diagnostic('footnote-swallowed', {
-        at: cell.location,
-        spec: context.spec,
-        locale: context.locale,
-        message: `The superscript "${split.swallowed}" holds words, not just a footnote marker, so they are read as part of "${collapseWhitespace(split.label)}". Move the words out of <sup>…</sup>, keeping only the marker in it.`,
-      }),
-    );
-  }
+  const swallowed = cell.location && swallowedFootnote(split, { at: cell.location, spec: context.spec, locale: context.locale });
+  if (swallowed) context.diagnostics.push(swallowed);
   return split;
 }

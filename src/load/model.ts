@@ -1,6 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonDocument } from './json.js';
-import { cellConfigs } from './terms.js';
 import { type AxisConfig, type CellConfig, isMatrixTable, type MatrixTableConfig, type SpecConfig, type TableConfig } from './types.js';
 
 /** The runtime keeps one bit per column of a mark matrix with a check accessor. */
@@ -53,6 +52,7 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
       needCell(`${pointer}/cell`, table.cell);
       checkAccessors(table, index, config, report);
     } else {
+      if (table.continued) report(`${pointer}/continued`, 'only a matrix may be continued over the following tables; a record table is one table.');
       const columnIds = new Set<string>();
       table.columns.forEach((column, columnIndex) => {
         if (columnIds.has(column.id)) report(`${pointer}/columns/${columnIndex}/id`, `the table has two columns named "${column.id}".`);
@@ -145,9 +145,4 @@ function checkRuntimeNames(config: SpecConfig, report: (pointer: string, message
       });
     }
   });
-}
-
-/** Every cell type the article uses, for checks that only some articles need. */
-export function usesCellType(config: SpecConfig, type: CellConfig['type']): boolean {
-  return config.tables.some((table) => cellConfigs(table).some((cell) => cell.type === type));
 }

@@ -161,7 +161,7 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
       }
     }
     const missing = ids.filter((id) => !Object.hasOwn(entries, id));
-    if (missing.length > 0 && !(optional && missing.length === ids.length)) {
+    if (missing.length > 0 && !optional) {
       diagnostics.push(
         diagnostic('terms-incomplete', {
           at: document.locate(pointer, true),

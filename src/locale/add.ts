@@ -7,6 +7,7 @@ import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Locat
 import { splitFootnote } from '../extract/footnotes.js';
 import { extractTables } from '../extract/tables.js';
 import type { Table } from '../extract/types.js';
+import { capitalize, NO_WORDS, sameBytes } from '../init/words.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { loadProject } from '../load/project.js';
 import { collapseWhitespace, MARK_VOCABULARY, normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
@@ -37,7 +38,6 @@ export interface AddLocaleResult {
 }
 
 const VARIANT = /^[a-z0-9][a-z0-9-]*$/;
-const NO_WORDS = /^[\p{P}\p{S}\s]*$/u;
 const TERMS_SCHEMA_REF = '../../../schema/terms.schema.json';
 
 interface Analysis {
@@ -220,7 +220,8 @@ function bootstrapTerms(
       const reasons: string[] = [];
       let label = first.label;
       const fallback = referenceLabel(pointer, id) ?? id;
-      if (NO_WORDS.test(label)) {
+      // A value may be a symbol ("—" for false); only a header needs words.
+      if (NO_WORDS.test(label) && !pointer.startsWith('/values/')) {
         reasons.push(`the source's header is empty or only punctuation ("${label}"), so this is the ${config.referenceLocale} label as a placeholder`);
         label = fallback;
       } else {
@@ -359,12 +360,4 @@ function setAt(document: Record<string, unknown>, pointer: string, entries: Reco
   const record = (document[namespace!] ?? {}) as Record<string, unknown>;
   record[set!] = entries;
   document[namespace!] = record;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
