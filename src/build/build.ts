@@ -1,9 +1,10 @@
 import type { SourceAnalysis } from '../align/analyze.js';
+import { DEFAULT_MARKS } from '../align/cells.js';
 import { type AlignedCell, type AlignedTable, cellKey } from '../align/tables.js';
 import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { axisNames } from '../load/model.js';
-import { preferredLabel, reviewedMessage } from '../load/terms.js';
-import { isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
+import { MARK_VOCABULARY, preferredLabel, reviewedMessage } from '../load/terms.js';
+import { type CellConfig, isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
 import { banner } from './banner.js';
 import type { Localized, Spec, SpecCell, SpecFootnote, SpecSource, SpecTable } from './types.js';
 
@@ -86,6 +87,9 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
         label: perLocale((analysis) => own(analysis)?.columns.get(column.id)?.label),
         ...(column.accessor === undefined ? {} : { accessor: column.accessor }),
       }));
+    }
+    if (writesMarkWords(table, referenceTable)) {
+      result.markWords = { true: termLabels('values', MARK_VOCABULARY, 'true'), false: termLabels('values', MARK_VOCABULARY, 'false') };
     }
     const footnotes = specFootnotes(referenceTable, (marker) => perLocale((analysis) => own(analysis)?.footnotes.get(marker)?.text));
     if (footnotes.length > 0) result.footnotes = footnotes;
@@ -184,6 +188,15 @@ function specCells(
     }
   }
   return cells;
+}
+
+/** Whether the reference writes the table's mark cells as words ("Yes", "No") rather than check marks and blanks. */
+function writesMarkWords(table: TableConfig, reference: AlignedTable): boolean {
+  const marks = (column: string): CellConfig | undefined => (isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)?.cell);
+  return [...reference.cells.values()].some((cell) => {
+    const type = marks(cell.column);
+    return type?.type === 'mark' && cell.text !== '' && !new Set<string>(type.marks ?? DEFAULT_MARKS).has(cell.text);
+  });
 }
 
 /** The reference's footnote markers, in order of first use (labels, then cells), with their texts in every locale. */

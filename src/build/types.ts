@@ -81,6 +81,8 @@ export interface SpecTable {
   /** The grid row of the column labels, when the config puts heading rows above it: docs keep that layout, so they read back as sources. */
   headerRow?: number;
   accessors?: Accessors;
+  /** The yes/no words of each locale, where the reference writes this table's marks as words: docs print them instead of ✔ and blank. */
+  markWords?: { true: Localized; false: Localized };
   /** The footnotes the reference's labels and cells refer to, in marker order of appearance. */
   footnotes?: SpecFootnote[];
   /** Every stated cell, by row then column in axis order. Empty text, ref and mentions cells are not stated. */

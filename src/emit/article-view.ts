@@ -69,11 +69,13 @@ export function articleView(spec: Spec, locale: string): ArticleView {
   const words = new Map(spec.vocabularies.map((vocabulary) => [vocabulary.id, new Map(vocabulary.values.map((value) => [value.id, value.label]))]));
 
   /** A cell as the locale's reader sees it. */
-  const shown = (cell: SpecCell | undefined, config: CellConfig): DocCell => {
+  const shown = (cell: SpecCell | undefined, config: CellConfig, markWords?: SpecTable['markWords']): DocCell => {
     if (!cell) return { text: '', markers: [] };
     const markers = cell.footnote === undefined ? [] : [cell.footnote];
     switch (config.type) {
       case 'mark':
+        // A table the reference writes in yes/no words is published in each locale's words, not as ✔ and blank.
+        if (markWords) return { text: text(cell.value === true ? markWords.true : markWords.false), markers };
         return { text: cell.value === true ? MARKED : '', markers };
       case 'enum':
         return { text: text(words.get(config.vocabulary)?.get(String(cell.value))) || String(cell.value), markers };
@@ -124,7 +126,7 @@ export function articleView(spec: Spec, locale: string): ArticleView {
         ...view,
         ...withHeadingRows(
           labels,
-          rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config))]),
+          rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config, table.markWords))]),
         ),
         alignments: [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
       };
@@ -136,7 +138,7 @@ export function articleView(spec: Spec, locale: string): ArticleView {
       ...view,
       ...withHeadingRows(
         columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) })),
-        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell))]),
+        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell, table.markWords))]),
       ),
       alignments: [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
     };

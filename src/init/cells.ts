@@ -11,7 +11,12 @@ const MAX_SHORT_WORDS = 4;
 const MAX_SHORT_LENGTH = 40;
 /** The share of cells that must name an axis for a column or table to be read as ref cells. */
 export const REF_COVERAGE = 0.6;
-/** A ref cell names its target, then optionally a note after `;` or `,` (as the align stage reads it). */
+/**
+ * A table (or record column) of marks may hold a few cells that are neither
+ * marks nor yes/no words, at most this share of its cells: it stays a mark
+ * table and each such cell is an error (init-value-unknown).
+ */
+export const MAX_OUTLIER_SHARE = 0.1;
 
 /** The labels of a table's rows or columns: what a ref cell may name. */
 export interface AxisCandidate {
@@ -37,6 +42,10 @@ export interface MarkGuess {
   no: Map<string, Spellings>;
   /** Some words are the English yes/no in a reference of another language. */
   english: boolean;
+  /** Where the first symbol of `trueSymbols` is written. */
+  symbolAt?: Location;
+  /** Cells that are neither marks nor yes/no words, few among marks: each is an error (init-value-unknown). */
+  outliers: CellDraft[];
 }
 export interface RefGuess {
   type: 'ref';
@@ -56,7 +65,13 @@ export interface TextGuess {
 }
 export type Guess = MarkGuess | RefGuess | EnumGuess | TextGuess;
 
-export type TableGuess = { shape: 'matrix'; cell: Guess; doubts: string[] } | { shape: 'record'; columns: { cell: Guess; doubts: string[] }[] };
+/** Why a guess is doubtful, at the first cell that raised the doubt where one did (else the table or column as a whole). */
+export interface Doubt {
+  text: string;
+  at?: Location;
+}
+
+export type TableGuess = { shape: 'matrix'; cell: Guess; doubts: Doubt[] } | { shape: 'record'; columns: { cell: Guess; doubts: Doubt[] }[] };
 
 export interface InferenceContext {
   /** Yes and no words of the reference language, then English's. */
@@ -75,7 +90,9 @@ type ColumnClass = { kind: 'blank' } | { kind: 'mark'; guess: MarkGuess } | { ki
  * Guesses a table's shape and cell types from its body (`cells[column][row]`):
  *
  * - mark: every written cell is a check mark (√ ✔ ✓ x X ○, or one other
- *   symbol), a symbol for false (— – ✗ ❌ …) or a yes/no word;
+ *   symbol), a symbol for false (— – ✗ ❌ …) or a yes/no word; or all but a
+ *   few (at most MAX_OUTLIER_SHARE of the cells), which are kept as outliers
+ *   to report;
  * - ref: at least REF_COVERAGE of the written cells name a label of one
  *   candidate (a target, or a target then `;`/`,` and a note);
  * - enum: every value is short, there are at most MAX_ENUM_VALUES of them and
@@ -83,12 +100,12 @@ type ColumnClass = { kind: 'blank' } | { kind: 'mark'; guess: MarkGuess } | { ki
  * - text: anything else.
  *
  * A table with two or more columns is a matrix when its body is one type:
- * every column marks, or the body's cells name one axis, or its words are
- * all short or all long. A table whose column labels are mostly row labels of
- * some table is a matrix whatever its cells (its cells become text). Else
- * (a long-text column next to short ones, marks next to words, columns that
- * are each a closed set of values sharing none) it is a record table, typed
- * column by column.
+ * every column marks (or the body does, but for a few cells), or the body's
+ * cells name one axis, or its words are all short or all long. A table whose
+ * column labels are mostly row labels of some table is a matrix whatever its
+ * cells (its cells become text). Else (a long-text column next to short
+ * ones, marks next to words, columns that are each a closed set of values
+ * sharing none) it is a record table, typed column by column.
  */
 export function guessTable(cells: CellDraft[][], columnLabels: readonly string[], context: InferenceContext): TableGuess {
   const classes = cells.map((column) => classify(column, context));
@@ -97,7 +114,7 @@ export function guessTable(cells: CellDraft[][], columnLabels: readonly string[]
   const all = cells.flat();
   // Blank text cells state nothing, so a table that is blank everywhere can only be read as marks (false everywhere).
   if (written.length === 0) {
-    const doubt = 'every cell is blank, so it is read as a mark table that is false everywhere';
+    const doubt = { text: 'every cell is blank, so it is read as a mark table that is false everywhere' };
     return cells.length < 2 ? { shape: 'record', columns: [{ cell: emptyMark(), doubts: [doubt] }] } : { shape: 'matrix', cell: emptyMark(), doubts: [doubt] };
   }
   if (cells.length < 2) return record();
@@ -107,6 +124,9 @@ export function guessTable(cells: CellDraft[][], columnLabels: readonly string[]
     if (body.kind === 'mark') return { shape: 'matrix', cell: body.guess, doubts: markDoubts(body.guess) };
     return record();
   }
+  // Marks and yes/no words but for a few cells ("Maybe" among "Yes" and "No"): a mark table whose few other cells are errors.
+  const outlying = markWithOutliers(cells, context);
+  if (outlying) return { shape: 'matrix', cell: outlying, doubts: markDoubts(outlying) };
   const axisLike = headerNamesAxis(columnLabels, context.candidates);
   if (written.every((found) => found.kind === 'words')) {
     const ref = bestRef(all, context.candidates);
@@ -116,31 +136,39 @@ export function guessTable(cells: CellDraft[][], columnLabels: readonly string[]
     if (axisLike || long === 0 || long === written.length) {
       const words = wordsGuess(all.filter((cell) => cell.text !== ''));
       // A thin enum is flagged on its values' terms entries.
-      const doubts: string[] = [];
+      const doubts: Doubt[] = [];
       if (words.type === 'text' && !axisLike)
-        doubts.push(
-          'its cells are all text, so it is read as a matrix; if each column is a field of the row (a description, a default), make it a record table',
-        );
+        doubts.push({
+          text: 'its cells are all text, so it is read as a matrix; if each column is a field of the row (a description, a default), make it a record table',
+        });
       return { shape: 'matrix', cell: words, doubts };
     }
     return record();
   }
-  if (axisLike)
+  if (axisLike) {
+    const sets = markSets(context);
+    const first = firstInDocument(all.filter((cell) => cell.text !== '' && markKind(cell.text, sets).kind === 'word'));
     return {
       shape: 'matrix',
       cell: { type: 'text' },
       doubts: [
-        'its column labels name rows of the article, so it is read as a matrix, but some columns mark and others hold words: its cells are read as text',
+        {
+          text: `its column labels name rows of the article, so it is read as a matrix, but some columns mark and others hold words${first ? ` (the first is "${first.text}")` : ''}: its cells are read as text`,
+          ...(first ? { at: first.location } : {}),
+        },
       ],
     };
+  }
   return record();
 }
 
-function guessColumn(_cells: CellDraft[], found: ColumnClass, context: InferenceContext): { cell: Guess; doubts: string[] } {
-  if (found.kind === 'blank') return { cell: { type: 'text' }, doubts: ['every cell of the column is blank, so it is read as text'] };
+function guessColumn(cells: CellDraft[], found: ColumnClass, context: InferenceContext): { cell: Guess; doubts: Doubt[] } {
+  if (found.kind === 'blank') return { cell: { type: 'text' }, doubts: [{ text: 'every cell of the column is blank, so it is read as text' }] };
   if (found.kind === 'mark') return { cell: found.guess, doubts: markDoubts(found.guess) };
   const ref = bestRef(found.texts, context.candidates);
   if (ref) return { cell: ref, doubts: refDoubts(ref) };
+  const outlying = markWithOutliers([cells], context);
+  if (outlying) return { cell: outlying, doubts: markDoubts(outlying) };
   const words = wordsGuess(found.texts);
   return { cell: words, doubts: [] };
 }
@@ -148,39 +176,107 @@ function guessColumn(_cells: CellDraft[], found: ColumnClass, context: Inference
 function classify(cells: readonly CellDraft[], context: InferenceContext): ColumnClass {
   const texts = cells.filter((cell) => cell.text !== '');
   if (texts.length === 0) return { kind: 'blank' };
-  const mark = markGuess(texts, context);
+  const mark = markGuess(texts, markSets(context));
   if (mark) return { kind: 'mark', guess: mark };
   return { kind: 'words', texts, long: texts.some((cell) => !isShort(cell.text)) };
 }
 
 function emptyMark(): MarkGuess {
-  return { type: 'mark', trueSymbols: [], yes: new Map(), no: new Map(), english: false };
+  return { type: 'mark', trueSymbols: [], yes: new Map(), no: new Map(), english: false, outliers: [] };
+}
+
+/** The yes/no words of the context, normalized. */
+interface MarkSets {
+  yes: ReadonlySet<string>;
+  no: ReadonlySet<string>;
+  englishYes: ReadonlySet<string>;
+  englishNo: ReadonlySet<string>;
+}
+
+function markSets(context: InferenceContext): MarkSets {
+  return {
+    yes: new Set(context.yes.map(normalizeLabel)),
+    no: new Set(context.no.map(normalizeLabel)),
+    englishYes: new Set(context.englishYes.map(normalizeLabel)),
+    englishNo: new Set(context.englishNo.map(normalizeLabel)),
+  };
+}
+
+/** What one written cell is as a mark: a check mark, a word or symbol for yes or no, an unknown symbol, or a word that is none of them. */
+type MarkKind = { kind: 'mark' | 'symbol' | 'word' } | { kind: 'yes' | 'no'; english: boolean; word: boolean };
+
+function markKind(text: string, sets: MarkSets): MarkKind {
+  const key = normalizeLabel(text);
+  if ((DEFAULT_MARKS as readonly string[]).includes(text)) return { kind: 'mark' };
+  if (FALSE_SYMBOLS.includes(text)) return { kind: 'no', english: false, word: false };
+  if (sets.no.has(key) || sets.englishNo.has(key)) return { kind: 'no', english: !sets.no.has(key), word: true };
+  if (sets.yes.has(key) || sets.englishYes.has(key)) return { kind: 'yes', english: !sets.yes.has(key), word: true };
+  if (isSymbol(text)) return { kind: 'symbol' };
+  return { kind: 'word' };
 }
 
 /** Marks, symbols and yes/no words; undefined when some cell is none of them. */
-function markGuess(texts: readonly CellDraft[], context: InferenceContext): MarkGuess | undefined {
+function markGuess(texts: readonly CellDraft[], sets: MarkSets): MarkGuess | undefined {
   const guess = emptyMark();
-  const yes = new Set(context.yes.map(normalizeLabel));
-  const no = new Set(context.no.map(normalizeLabel));
-  const englishYes = new Set(context.englishYes.map(normalizeLabel));
-  const englishNo = new Set(context.englishNo.map(normalizeLabel));
   for (const cell of texts) {
-    const key = normalizeLabel(cell.text);
-    if ((DEFAULT_MARKS as readonly string[]).includes(cell.text)) continue;
-    if (FALSE_SYMBOLS.includes(cell.text) || no.has(key) || englishNo.has(key)) {
-      count(guess.no, cell);
-      if (!no.has(key) && englishNo.has(key)) guess.english = true;
-    } else if (yes.has(key) || englishYes.has(key)) {
-      count(guess.yes, cell);
-      if (!yes.has(key)) guess.english = true;
-    } else if (isSymbol(cell.text)) {
-      if (!guess.trueSymbols.includes(cell.text)) guess.trueSymbols.push(cell.text);
-    } else {
-      return undefined;
+    const found = markKind(cell.text, sets);
+    switch (found.kind) {
+      case 'mark':
+        break;
+      case 'yes':
+      case 'no':
+        count(found.kind === 'yes' ? guess.yes : guess.no, cell);
+        if (found.english) guess.english = true;
+        break;
+      case 'symbol':
+        if (!guess.trueSymbols.includes(cell.text)) guess.trueSymbols.push(cell.text);
+        guess.symbolAt ??= cell.location;
+        break;
+      default:
+        return undefined;
     }
   }
   // Two kinds of unknown symbol cannot both mean true.
   return guess.trueSymbols.length <= 1 ? guess : undefined;
+}
+
+/**
+ * A body (or one column) that marks but for a few cells: at least one and at
+ * most MAX_OUTLIER_SHARE of its cells are words that are no mark. It is not
+ * one when a column holds mostly such words (a field next to marks), when a
+ * word names a label of an axis (a ref table that writes "—" for none), or
+ * when the other cells only write symbols for false.
+ */
+function markWithOutliers(columns: readonly CellDraft[][], context: InferenceContext): MarkGuess | undefined {
+  const sets = markSets(context);
+  const all = columns.flat();
+  const isWord = (cell: CellDraft): boolean => cell.text !== '' && markKind(cell.text, sets).kind === 'word';
+  const outliers = all.filter(isWord);
+  if (outliers.length === 0 || outliers.length > MAX_OUTLIER_SHARE * all.length) return undefined;
+  for (const column of columns) {
+    const written = column.filter((cell) => cell.text !== '').length;
+    const words = column.filter(isWord).length;
+    if (words >= 2 && words * 2 > written) return undefined;
+  }
+  if (outliers.some((cell) => context.candidates.some((candidate) => target(cell.text, candidate) !== undefined))) return undefined;
+  const rest = all.filter((cell) => cell.text !== '' && !isWord(cell));
+  const marks = rest.some((cell) => {
+    const found = markKind(cell.text, sets);
+    return found.kind === 'mark' || found.kind === 'symbol' || ((found.kind === 'yes' || found.kind === 'no') && found.word);
+  });
+  const guess = marks ? markGuess(rest, sets) : undefined;
+  if (!guess) return undefined;
+  guess.outliers = [...outliers].sort(documentOrder);
+  return guess;
+}
+
+function documentOrder(a: CellDraft, b: CellDraft): number {
+  return a.location.line - b.location.line || a.location.column - b.location.column;
+}
+
+/** The cell written first in the document (cells are listed column by column). */
+function firstInDocument(cells: readonly CellDraft[]): CellDraft | undefined {
+  return [...cells].sort(documentOrder)[0];
 }
 
 function count(spellings: Map<string, Spellings>, cell: CellDraft): void {
@@ -196,8 +292,10 @@ function isSymbol(text: string): boolean {
   return graphemes.length === 1 && /^[\p{S}\p{P}]/u.test(text) && !/[\p{L}\p{N}]/u.test(text);
 }
 
-function markDoubts(guess: MarkGuess): string[] {
-  return guess.trueSymbols.length > 0 ? [`it reads "${guess.trueSymbols[0]}" as true, besides the usual marks`] : [];
+function markDoubts(guess: MarkGuess): Doubt[] {
+  return guess.trueSymbols.length > 0
+    ? [{ text: `it reads "${guess.trueSymbols[0]}" as true, besides the usual marks`, ...(guess.symbolAt ? { at: guess.symbolAt } : {}) }]
+    : [];
 }
 
 function isShort(text: string): boolean {
@@ -251,11 +349,15 @@ export function target(text: string, candidate: AxisCandidate): string | undefin
   return split ? candidate.labels.get(normalizeLabel(split[1]!)) : undefined;
 }
 
-function refDoubts(guess: RefGuess): string[] {
-  if (guess.untargeted.length === 0) return [];
-  const texts = [...new Set(guess.untargeted.map((cell) => cell.text))].map((text) => `"${text}"`);
+function refDoubts(guess: RefGuess): Doubt[] {
+  const first = firstInDocument(guess.untargeted);
+  if (!first) return [];
+  const texts = [...new Set([...guess.untargeted].sort(documentOrder).map((cell) => cell.text))].map((text) => `"${text}"`);
   return [
-    `${texts.join(', ')} ${texts.length === 1 ? 'names' : 'name'} none of the labels the other cells name; such cells are read as notes without a target`,
+    {
+      text: `${texts.join(', ')} ${texts.length === 1 ? 'names' : 'name'} none of the labels the other cells name; such cells are read as notes without a target`,
+      at: first.location,
+    },
   ];
 }
 

@@ -10,7 +10,7 @@ import { normalizeLabel, sameLanguage } from '../load/terms.js';
 import { decodeText } from '../load/text.js';
 import type { AxisConfig, CellConfig, ProjectFile, SourceFile, SpecConfig, TableConfig, TermEntry, TermsFile } from '../load/types.js';
 import { parseSource } from '../parse/markdown.js';
-import { type AxisCandidate, type EnumGuess, type Guess, guessTable, type MarkGuess, type Spellings, type TableGuess } from './cells.js';
+import { type AxisCandidate, type Doubt, type EnumGuess, type Guess, guessTable, type MarkGuess, type Spellings, type TableGuess } from './cells.js';
 import { asciiWords, idFromLabel, MAX_NAME_LENGTH, NAME_PATTERN, pluralize, RESERVED_NAMES, singularize } from './ids.js';
 import { type LabelDraft, readTable, type TableDraft } from './read.js';
 import { capitalize, NO_WORDS, sameBytes } from './words.js';
@@ -211,17 +211,18 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   const again = merged.length === labelled.length ? first : guessShapes(merged, context.locale);
   const joinHolds = merged.every((reading, index) => reading.continuedTo === undefined || again[index]!.shape === 'matrix');
   const [readings, guesses] = joinHolds ? [merged, again] : [labelled, first];
+  const tableIds = nameTables(readings);
   readings.forEach((reading, index) => {
     const guess = guesses[index]!;
     if (guess.shape === 'record') checkRecordColumns(reading, report);
+    reportOutliers(reading, guess, { id: tableIds[index]!, pointer: `/tables/${index}`, locale: context.locale, configPath }, report);
   });
   if (context.diagnostics.some(isBlocking)) return undefined;
 
-  const axes = buildAxes(readings, guesses, context.locale, configPath);
-  const tableIds = nameTables(readings);
+  const axes = buildAxes(readings, guesses, context.locale, configPath, termsPath);
   const vocabularies = new Map<string, Map<string, Labelled>>();
   const tables: TableConfig[] = [];
-  const typeDoubts: { at: Location; message: string }[] = [];
+  const typeDoubts: { at: Location; message: string; related?: Diagnostic['related'] }[] = [];
   const cellConfig = (guess: Guess, vocabularyName: () => string): CellConfig => {
     switch (guess.type) {
       case 'mark':
@@ -264,15 +265,19 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
     }
     if (guess.shape === 'matrix') {
       tables.push({ ...base, columns: axes.ofSide.get(sideKey(index, 'columns'))!.name, cell: cellConfig(guess.cell, () => id) });
-      for (const doubt of guess.doubts)
-        typeDoubts.push({ at: draft.table.location, message: `Table ${draft.table.index + 1} ("${id}"): ${doubt}. Check ${configPath} at ${pointer}/cell.` });
+      for (const doubt of guess.doubts) {
+        typeDoubts.push({
+          ...doubtAt(doubt, draft.table.location, `Table ${draft.table.index + 1} starts here.`),
+          message: `Table ${draft.table.index + 1} ("${id}"): ${doubt.text}. Check ${configPath} at ${pointer}/cell.`,
+        });
+      }
     } else {
       const columns = guess.columns.map((column, columnIndex) => {
         const label = reading.columns[columnIndex]!;
         for (const doubt of column.doubts) {
           typeDoubts.push({
-            at: label.location,
-            message: `Table ${draft.table.index + 1} ("${id}"), column "${label.label}": ${doubt}. Check ${configPath} at ${pointer}/columns/${columnIndex}/cell.`,
+            ...doubtAt(doubt, label.location, `The column "${label.label}".`),
+            message: `Table ${draft.table.index + 1} ("${id}"), column "${label.label}": ${doubt.text}. Check ${configPath} at ${pointer}/columns/${columnIndex}/cell.`,
           });
         }
         return { id: label.id, cell: cellConfig(column.cell, () => lowerCamel(label.id)) };
@@ -280,7 +285,7 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
       tables.push({ ...base, columns });
     }
   });
-  for (const doubt of [...axes.doubts, ...typeDoubts]) report('init-review', doubt.at, doubt.message);
+  for (const doubt of [...axes.doubts, ...typeDoubts]) report('init-review', doubt.at, doubt.message, doubt.related);
 
   const config: SpecConfig & { $schema: string } = {
     $schema: CONFIG_SCHEMA_REF,
@@ -354,7 +359,7 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
 }
 
 type Report = (
-  code: 'init-review' | 'init-no-table' | 'init-label-missing' | 'init-label-duplicate' | 'init-id-collision',
+  code: 'init-review' | 'init-no-table' | 'init-label-missing' | 'init-label-duplicate' | 'init-id-collision' | 'init-value-unknown',
   at: Location,
   message: string,
   related?: Diagnostic['related'],
@@ -461,6 +466,49 @@ function checkRecordColumns(reading: Reading, report: Report): void {
       );
     }
   });
+}
+
+/** Where a doubt is reported: at the cell that raised it, with the table or column as related; else at the table or column. */
+function doubtAt(doubt: Doubt, whole: Location, what: string): { at: Location; related?: Diagnostic['related'] } {
+  return doubt.at === undefined ? { at: whole } : { at: doubt.at, related: [{ ...whole, message: what }] };
+}
+
+/**
+ * The few cells of a mark table (or a record table's mark column) that are
+ * neither marks nor yes/no words: each is an error at its cell, since the
+ * table's facts are marks and this one cannot be read.
+ */
+function reportOutliers(
+  reading: Reading,
+  guess: TableGuess,
+  table: { id: string; pointer: string; locale: string; configPath: string },
+  report: Report,
+): void {
+  const { draft } = reading;
+  const name = `Table ${draft.table.index + 1} ("${table.id}")`;
+  const words = yesNoWords(table.locale) ?? yesNoWords('en')!;
+  const yesNo = `"${words.yes[0]}", "${words.no[0]}"`;
+  const marks =
+    guess.shape === 'matrix'
+      ? [{ cell: guess.cell, cells: draft.cells.flat(), where: 'table', pointer: `${table.pointer}/cell` }]
+      : guess.columns.map((column, index) => ({
+          cell: column.cell,
+          cells: draft.cells[index]!,
+          where: 'column',
+          pointer: `${table.pointer}/columns/${index}/cell`,
+        }));
+  for (const { cell, cells, where, pointer } of marks) {
+    if (cell.type !== 'mark') continue;
+    for (const outlier of cell.outliers) {
+      const column = reading.columns[draft.cells.findIndex((column) => column.includes(outlier))];
+      const place = [outlier.row ? `row "${outlier.row}"` : undefined, column ? `column "${column.label}"` : undefined].filter((part) => part !== undefined);
+      report(
+        'init-value-unknown',
+        outlier.location,
+        `${name}${place.length > 0 ? `, ${place.join(', ')}` : ''}: "${outlier.text}" is neither a mark (a check mark such as ✔, a blank, or "—" for false) nor a yes/no word (${yesNo}), while ${cells.length - cell.outliers.length} of the ${where}'s ${cells.length} cells are, so the ${where} is read as marks and this cell states no fact. Correct the cell in the source and run init again. If the column really holds words, edit "cell" at ${pointer} in ${table.configPath} (init writes it once the cell is corrected).`,
+      );
+    }
+  }
 }
 
 /**

@@ -21,6 +21,8 @@ export interface LabelDraft {
 export interface CellDraft {
   text: string;
   location: Location;
+  /** The label of its row as written, for messages. */
+  row?: string;
 }
 
 /** One document table as init reads it: header, labels, body. */
@@ -90,6 +92,7 @@ export function readTable(table: Table, context: ReadContext): TableDraft | Unus
   if (columns.length === 0) return { table, reason: 'it has no column of cells after its label column' };
   draft.cells = columns.map(() => []);
 
+  let rowLabel = '';
   for (let row = headerRow + 1; row < table.grid.length; row++) {
     const cells = table.grid[row]!;
     if (cells.slice(labelColumn).every(isBlank)) continue;
@@ -99,17 +102,19 @@ export function readTable(table: Table, context: ReadContext): TableDraft | Unus
     // A short row would not build (its gap states nothing); an extra cell is only a warning. Both as the build reports them.
     const counted = checkRowCells(table, row, headerRow, { spec: context.spec, locale: context.locale });
     if (counted) context.diagnostics.push(counted);
-    columns.forEach((column, index) => {
-      draft.cells[index]!.push(bodyCell(cells[column], table.rowLocations[row]!, context));
-    });
     // A rowspan label: the row states more cells for the row its label started in.
-    if (labelCell?.spanned && draft.rows.length > 0) continue;
-    const split = labelCell ? footnoteOf(labelCell, context) : { label: '' };
-    const location = labelCell?.location ?? table.rowLocations[row]!;
+    const continuation = labelCell?.spanned === true && draft.rows.length > 0;
+    const split = continuation || !labelCell ? { label: '' } : footnoteOf(labelCell, context);
     const lines = split.label
       .split('\n')
       .map(collapseWhitespace)
       .filter((line) => line !== '');
+    if (!continuation) rowLabel = lines.join(' ');
+    columns.forEach((column, index) => {
+      draft.cells[index]!.push(bodyCell(cells[column], table.rowLocations[row]!, rowLabel, context));
+    });
+    if (continuation) continue;
+    const location = labelCell?.location ?? table.rowLocations[row]!;
     // "StartFailed<br/>StopFailed" names two rows; "Virtual network<br/>injection" is one label broken in two.
     const several = lines.length > 1 && lines.every((line) => !/^\p{Ll}/u.test(line));
     const parts = several ? lines : [collapseWhitespace(split.label)];
@@ -145,9 +150,9 @@ function groupHeadingBelow(table: Table, headerRow: number, labelColumn: number)
   return labelled(current) === 1 && labelled(next) >= 2;
 }
 
-function bodyCell(cell: Cell | undefined, fallback: Location, context: ReadContext): CellDraft {
-  if (!cell) return { text: '', location: fallback };
-  return { text: collapseWhitespace(footnoteOf(cell, context).label), location: cell.location };
+function bodyCell(cell: Cell | undefined, fallback: Location, row: string, context: ReadContext): CellDraft {
+  if (!cell) return { text: '', location: fallback, row };
+  return { text: collapseWhitespace(footnoteOf(cell, context).label), location: cell.location, row };
 }
 
 function cellAt(table: Table, location: Location): Cell | undefined {

@@ -234,18 +234,32 @@ function bootstrapTerms(
         if (sharing.length > 0) reasons.push(`the source also uses it for ${sharing.map((other) => other.id).join(', ')}`);
         if (draft.headings?.has(normalizeLabel(label))) reasons.push(`it is also the heading of its column, so it may name the column rather than the value`);
       }
-      const variants = labels
-        .slice(1)
-        .map((seen) => seen.label)
-        .filter((variant) => !NO_WORDS.test(variant));
+      const others = labels.slice(1).filter((seen) => !NO_WORDS.test(seen.label));
+      const isValue = pointer.startsWith('/values/');
+      // A value word written once where the same value has a usual word is more likely a slip than a spelling: it is kept as a recorded mistake, reported at its cell by every build until a reviewer decides.
+      const variants = isValue ? [] : others.map((seen) => seen.label);
+      const mistranslations = isValue ? others.map((seen) => seen.label) : [];
       if (variants.length > 0) reasons.push(`the source also calls it ${variants.map((variant) => `"${variant}"`).join(', ')}, kept as variants`);
+      for (const seen of isValue ? others : []) {
+        const heading = draft.headings?.has(normalizeLabel(seen.label)) ? ', which is also the heading of its column' : '';
+        diagnostics.push(
+          diagnostic('label-review', {
+            at: seen.location,
+            spec: spec.id,
+            locale,
+            message: `${id}: "${seen.label}" here, where the source's usual word for ${id} is "${label}"${heading}. Recorded under "mistranslations" at ${pointer}/${id} in ${termsPath}, so the build reports this cell; if it is a right spelling, move it to "variants".`,
+          }),
+        );
+      }
+      if (mistranslations.length > 0)
+        reasons.push(`the source also writes ${mistranslations.map((word) => `"${word}"`).join(', ')}, recorded as mistranslations`);
       count++;
       if (reasons.length === 0) {
         entries[id] = label;
         continue;
       }
       const review = `${capitalize(reasons.join('; '))}.`;
-      entries[id] = { label, ...(variants.length > 0 ? { variants } : {}), review };
+      entries[id] = { label, ...(variants.length > 0 ? { variants } : {}), ...(mistranslations.length > 0 ? { mistranslations } : {}), review };
       diagnostics.push(
         diagnostic('label-review', {
           at: first.location,
