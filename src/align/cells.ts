@@ -193,8 +193,20 @@ const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=K
 /** Index of `needle` in `haystack` as a whole word ("Пуск" is not in "Запуск"); anywhere for scripts without spaces. */
 function wordIndex(haystack: string, needle: string): number {
   if (UNSPACED.test(needle)) return haystack.indexOf(needle);
-  const match = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(haystack);
+  const match = wholeWord(needle).exec(haystack);
   return match ? match.index : -1;
+}
+
+const wholeWords = new Map<string, RegExp>();
+
+/** A label as a whole word, compiled once per label rather than once per cell. */
+function wholeWord(needle: string): RegExp {
+  let pattern = wholeWords.get(needle);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    wholeWords.set(needle, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -264,6 +264,7 @@ export function footnoteMarkers(table: AlignedTable): Set<string> {
 /** The target of a Markdown or HTML link in a label cell's markup, kept so that docs can link the label too. */
 function linkOf(cell: Cell, context: TableContext): { link?: string } {
   const markup = context.source.text.slice(cell.range[0], cell.range[1]);
+  if (!markup.includes('](') && !/<a\b/i.test(markup)) return {};
   const target =
     /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(markup)?.[1] ??
     /<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i

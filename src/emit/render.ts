@@ -18,9 +18,10 @@ export function createRenderer(templates: Templates): Render {
       return helper(value);
     });
   }
-  // Templates named "_x" are partials, included as {{> x}}: shared text, not logic.
+  // Templates named "_x" are partials, included as {{> x}}: shared text, not logic. They are
+  // registered compiled: Handlebars would compile a partial given as text again on every render.
   for (const [name, source] of Object.entries(templates)) {
-    if (name.startsWith('_')) handlebars.registerPartial(name.slice(1).replace(/\.[^.]+$/, ''), source);
+    if (name.startsWith('_')) handlebars.registerPartial(name.slice(1).replace(/\.[^.]+$/, ''), handlebars.compile(source, { strict: true, noEscape: true }));
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return (name, view) => {

@@ -48,6 +48,8 @@ const TRAILING_SUP = /<sup\b[^>]*>((?:(?!<\/?sup\b)[\s\S])*)<\/sup\s*>((?:\s|\||
  */
 export function splitFootnote(text: string, markup: string): FootnoteSplit {
   let label = text.replace(/\s+$/u, '');
+  // Most cells have no marker: neither a superscript nor a marker character at the end.
+  if (!/<sup\b/i.test(markup) && !/[*†‡⁰¹²³⁴-⁹]$/u.test(label)) return { label };
   let rest = markup;
   const markers: string[] = [];
   let swallowed: string | undefined;
