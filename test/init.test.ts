@@ -29,6 +29,9 @@ function written(result: InitResult): { config: SpecConfig; terms: TermsFile } {
 }
 
 const codes = (result: InitResult): string[] => result.diagnostics.map((d) => d.code);
+/** The findings besides the notes that an axis name is a placeholder (columns, rows), for tests about other things. */
+const besidesPlaceholders = (result: InitResult): InitResult['diagnostics'] => result.diagnostics.filter((d) => !/, a placeholder\./.test(d.message));
+const otherCodes = (result: InitResult): string[] => besidesPlaceholders(result).map((d) => d.code);
 const table = (...rows: string[]): string => `# Title\n\n${rows.map((row) => `| ${row} |`).join('\n')}\n`;
 /** A GFM table: header, delimiter row, body. */
 const gfm = (header: string, ...body: string[]): string =>
@@ -329,6 +332,69 @@ describe('cell types and table shapes', () => {
         want: 'matrix text',
       },
     ],
+    [
+      'yes/no words but one unknown word in ten cells are still marks',
+      {
+        columns: [
+          ['Yes', 'No', 'Yes', 'No', 'Yes'],
+          ['No', 'Maybe', 'Yes', 'Yes', 'No'],
+        ],
+        want: 'matrix mark',
+      },
+    ],
+    [
+      'two unknown words in ten cells are no mark table',
+      {
+        columns: [
+          ['Yes', 'No', 'Yes', 'No', 'Yes'],
+          ['No', 'Maybe', 'Yes', 'Soon', 'No'],
+        ],
+        want: ['mark', 'enum'],
+      },
+    ],
+    [
+      'a column of words next to marks is a field, not a few wrong marks',
+      {
+        columns: [
+          ['✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', ''],
+          ['✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', '', '✔', ''],
+          ['Preview', 'Preview', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''],
+        ],
+        want: ['mark', 'mark', 'enum'],
+      },
+    ],
+    [
+      'a word among dashes alone is no wrong mark (nothing is marked true)',
+      {
+        columns: [
+          ['—', '—', '—', '—', '—', 'Active'],
+          ['—', '—', '—', '—', '—', '—'],
+        ],
+        candidates: [states],
+        want: ['enum', 'mark'],
+      },
+    ],
+    [
+      'a word that names a label of an axis among marks is no wrong mark',
+      {
+        columns: [
+          ['✔', '', '✔', '', '✔'],
+          ['', '✔', '', 'Active', ''],
+        ],
+        candidates: [states],
+        want: ['mark', 'text'],
+      },
+    ],
+    [
+      'a record column of yes/no words but one unknown word in ten is marks',
+      {
+        columns: [
+          ['It starts.', 'It runs.', 'It stops.', 'It waits.', 'It fails.', 'It ends.', 'It sleeps.', 'It wakes.', 'It scales.', 'It moves.'],
+          ['Yes', 'No', 'Yes', 'Yes', 'Planned', 'Yes', 'No', 'Yes', 'Yes', 'No'],
+        ],
+        want: ['text', 'mark'],
+      },
+    ],
   ];
   for (const [name, { columns, labels, candidates, words, want }] of CASES) {
     it(name, () => {
@@ -347,8 +413,21 @@ describe('cell types and table shapes', () => {
     );
     expect(found.shape === 'matrix' && found.cell.type === 'ref' && found.cell.untargeted.map((cell) => cell.text)).toEqual(['Race condition']);
     expect(found.shape === 'matrix' && found.doubts).toEqual([
-      '"Race condition" names none of the labels the other cells name; such cells are read as notes without a target',
+      { text: '"Race condition" names none of the labels the other cells name; such cells are read as notes without a target', at },
     ]);
+  });
+
+  it('a mark guess keeps the few cells that are no mark, in document order', () => {
+    const cell = (text: string, line: number, column: number) => ({ text, location: { file: 'x.md', line, column } });
+    const found = guessTable(
+      [
+        [cell('Yes', 3, 5), cell('Soon', 4, 5), ...Array.from({ length: 8 }, (_, row) => cell('No', 5 + row, 5))],
+        [cell('Maybe', 3, 9), ...Array.from({ length: 9 }, (_, row) => cell('Yes', 4 + row, 9))],
+      ],
+      ['A', 'B'],
+      { ...en, candidates: [] },
+    );
+    expect(found.shape === 'matrix' && found.cell.type === 'mark' && found.cell.outliers.map((outlier) => outlier.text)).toEqual(['Maybe', 'Soon']);
   });
 });
 
@@ -357,7 +436,15 @@ describe('statespec init', () => {
     const result = init(
       gfm('Service state | Start | Update <br/> Configuration', 'Active | | ✔', 'Service Update Failed | ✔ | ', 'StartFailed <br/> StopFailed | ✔ | ✔'),
     );
-    expect(result.diagnostics).toEqual([]);
+    // Nothing names the columns, so their axis is the placeholder "columns", flagged at the table.
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      [
+        'init-review',
+        3,
+        1,
+        'The columns of table 1 have no name (no heading row over them, no table heading "<rows> by <columns>", and no other table lists them as rows under a corner heading), so their axis is called "columns" (type Column, constant COLUMNS), a placeholder. Rename it in sources/demo/spec.config.json (the key "columns" under "axes", its "noun", "type" and "constant", and every "rows", "columns" or "axis" that names it) and in sources/demo/terms/en-US.json (the key "columns" under "axes").',
+      ],
+    ]);
     const { config, terms } = written(result);
     expect(config).toEqual({
       $schema: '../../schema/config.schema.json',
@@ -394,7 +481,7 @@ describe('statespec init', () => {
       locale: 'de-DE',
       input: { path: 'de.md', bytes: encode(gfm('Funktion | Basic | Premium', 'Cache | Ja | Ja', 'Zonen | Nein | Ja')) },
     });
-    expect(de.diagnostics).toEqual([]);
+    expect(besidesPlaceholders(de)).toEqual([]);
     expect(written(de).terms.values).toEqual({ mark: { true: 'Ja', false: 'Nein' } });
     // The language's other word is the built-in one when the cells use only one.
     const onlyYes = written(init(gfm('Feature | Basic | Premium', 'Cache | Yes | Yes', 'Zones | Yes | Yes')));
@@ -415,7 +502,7 @@ describe('statespec init', () => {
       locale: 'fr-FR',
       input: { path: 'fr.md', bytes: encode(gfm('Fonction | Basic | Premium', 'Cache | Yes | Yes', 'Zones | No | Yes')) },
     });
-    expect(codes(result)).toEqual(['init-review', 'init-review']);
+    expect(otherCodes(result)).toEqual(['init-review', 'init-review']);
     expect(written(result).terms.values!.mark).toEqual({
       true: { label: 'Yes', review: 'The cells write the English "Yes" in a fr-FR reference; write the fr-FR word here if the article should use one.' },
       false: { label: 'No', review: 'The cells write the English "No" in a fr-FR reference; write the fr-FR word here if the article should use one.' },
@@ -439,7 +526,7 @@ describe('statespec init', () => {
     ].join('\n');
     const result = init(text);
     // The second table's rows are among the first's: they share its axis, a guess that is flagged.
-    expect(result.diagnostics.map((d) => d.message)).toEqual([
+    expect(besidesPlaceholders(result).map((d) => d.message)).toEqual([
       'The rows of table 2 are all ids of the axis "powerStates", so they share it; if they are different things, give them an axis of their own in sources/demo/spec.config.json.',
     ]);
     const { config, terms } = written(result);
@@ -513,7 +600,7 @@ describe('statespec init', () => {
 
   it('a superscript that swallowed label text is reported, and read as the align stage reads it', () => {
     const result = init(gfm('Feature | Basic | Premium', 'Azure<sup>AD-integratie 1</sup> | Yes | Yes', 'Cache | No | Yes'));
-    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['footnote-swallowed', 5, 3]]);
+    expect(besidesPlaceholders(result).map((d) => [d.code, d.line, d.column])).toEqual([['footnote-swallowed', 5, 3]]);
     expect(written(result).terms.axes.features).toEqual({ AzureADIntegratie: 'AzureAD-integratie', Cache: 'Cache' });
   });
 
@@ -543,7 +630,7 @@ describe('statespec init', () => {
     expect(config.tables.map((found) => found.rows)).toEqual(['states', 'states']);
     // "Ready To run" and "Ready to run" are one label (labels compare case-folded), so no variant.
     expect(terms.axes.states).toEqual({ ReadyToRun: 'Ready to run', Active: 'Active' });
-    expect(result.diagnostics).toEqual([]);
+    expect(besidesPlaceholders(result)).toEqual([]);
     const spelled = init(
       `${gfm('State | Start | Stop', 'Self-hosted | ✔ | ', 'Active |  | ✔')}\n${gfm('State | Explanation', 'Self hosted | Runs on premises.', 'Active | Runs.').replace('# Title\n\n', '')}`,
     );
@@ -552,7 +639,7 @@ describe('statespec init', () => {
       variants: ['Self hosted'],
       review: 'Other tables also call it "Self hosted", kept as a variant.',
     });
-    expect(codes(spelled)).toEqual(['init-review']);
+    expect(otherCodes(spelled)).toEqual(['init-review']);
   });
 
   it('a group heading row above the header: headerRow and the column axis name', () => {
@@ -583,7 +670,92 @@ describe('statespec init', () => {
     const { config } = written(result);
     expect(config.tables).toEqual([{ id: 'title', position: 0, continued: true, rows: 'states', columns: 'columns', cell: { type: 'mark' } }]);
     expect(config.axes.columns!.ids).toEqual(['Start', 'Stop', 'Backup']);
-    expect(codes(result)).toEqual(['init-review']);
+    expect(otherCodes(result)).toEqual(['init-review']);
+  });
+
+  it('a mark table with a few cells that are no mark is refused, each cell an error at its line and column', () => {
+    const rows = ['Cache', 'Zones', 'Backup', 'Restore', 'Alerts', 'Logs'].map((feature, index) => `${feature} | ${index === 2 ? 'Maybe' : 'Yes'} | No`);
+    const result = init(gfm('Feature | Free | Pro', ...rows));
+    expect(result.writes).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([['init-value-unknown', 'error', 7, 12]]);
+    expect(result.diagnostics[0]!.message).toBe(
+      'Table 1 ("title"), row "Backup", column "Free": "Maybe" is neither a mark (a check mark such as ✔, a blank, or "—" for false) nor a yes/no word ("Yes", "No"), while 11 of the table\'s 12 cells are, so the table is read as marks and this cell states no fact. Correct the cell in the source and run init again. If the column really holds words, edit "cell" at /tables/0/cell in sources/demo/spec.config.json (init writes it once the cell is corrected).',
+    );
+    // The same in a record table's column of marks, in the reference language's words.
+    const regions = ['Ost', 'West', 'Nord', 'Süd', 'Mitte', 'Alpen', 'Küste', 'Inseln', 'Hafen', 'Berge'].map(
+      (region, index) => `${region} | Eine Region im ${region}. Sie ist groß. | ${index === 4 ? 'Geplant' : index % 2 === 0 ? 'Ja' : 'Nein'}`,
+    );
+    const german = initArticle({
+      files: [],
+      specId: 'demo',
+      locale: 'de-DE',
+      input: { path: 'de.md', bytes: encode(gfm('Region | Beschreibung | Zonen', ...regions)) },
+    });
+    expect(german.writes).toEqual([]);
+    expect(german.diagnostics.map((d) => [d.code, d.line, d.message.slice(0, 90)])).toEqual([
+      ['init-value-unknown', 9, 'Table 1 ("title"), row "Mitte", column "Zonen": "Geplant" is neither a mark (a check mark '],
+    ]);
+    expect(german.diagnostics[0]!.message).toContain('nor a yes/no word ("Ja", "Nein"), while 9 of the column\'s 10 cells are');
+    expect(german.diagnostics[0]!.message).toContain('/tables/0/columns/1/cell');
+  });
+
+  it('columns without a name take the corner heading of another table that has them as rows', () => {
+    const text = `${gfm('Feature | Free | Pro', 'Cache | Yes | Yes', 'Zones | No | Yes')}\n${gfm('Plan | Price', 'Free | Nothing at all.', 'Pro | Ten euros a month.').replace('# Title\n\n', '')}`;
+    const result = init(text);
+    expect(result.diagnostics).toEqual([]);
+    const { config } = written(result);
+    expect(config.axes.plans).toEqual({ ids: ['Free', 'Pro'], noun: 'plan', type: 'Plan', constant: 'PLANS' });
+    expect(config.tables.map((found) => [found.rows, found.columns])).toEqual([
+      ['features', 'plans'],
+      ['plans', [{ id: 'Price', cell: { type: 'text' } }]],
+    ]);
+    // Only the same ids: a table with one plan more names nothing.
+    const other = init(
+      `${gfm('Feature | Free | Pro', 'Cache | Yes | Yes')}\n${gfm('Plan | Price', 'Free | Nothing.', 'Pro | Ten.', 'Team | Twenty.').replace('# Title\n\n', '')}`,
+    );
+    expect(Object.keys(written(other).config.axes)).toEqual(['features', 'columns', 'plans']);
+  });
+
+  it('an axis named after its side (rows, columns) is flagged as a placeholder at its table', () => {
+    const result = init(table(' | Start | Stop', '--- | --- | ---', 'Active |  | ✔', 'Stopped | ✔ | '));
+    const { config } = written(result);
+    expect(Object.keys(config.axes)).toEqual(['rows', 'columns']);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message.slice(0, 150)])).toEqual([
+      [
+        'init-review',
+        3,
+        1,
+        'The columns of table 1 have no name (no heading row over them, no table heading "<rows> by <columns>", and no other table lists them as rows under a c',
+      ],
+      [
+        'init-review',
+        3,
+        1,
+        'The rows of table 1 have no name (no corner heading, and no other table lists them as rows under one), so their axis is called "rows" (type Row, const',
+      ],
+    ]);
+    // A heading that makes no name says so.
+    const unnamed = init(gfm('保留中 | Start | Stop', 'Active |  | ✔'));
+    expect(besidesPlaceholders(unnamed)).toEqual([]);
+    expect(unnamed.diagnostics.map((d) => d.message)).toContain(
+      'The rows of table 1 have no name ("保留中" makes no name: one needs one to four words in letters A–Z), so their axis is called "rows" (type Row, constant ROWS), a placeholder. Rename it in sources/demo/spec.config.json (the key "rows" under "axes", its "noun", "type" and "constant", and every "rows", "columns" or "axis" that names it) and in sources/demo/terms/en-US.json (the key "rows" under "axes").',
+    );
+  });
+
+  it("a doubt about a table's cell type is reported at the first cell that raised it", () => {
+    // Too many words among the marks for a mark table; the column labels are rows of the plans table, so it is a text matrix.
+    const rows = ['Cache | Yes | Only in preview', 'Zones | No | Yes', 'Backup | No | When idle'];
+    const text = `${gfm('Feature | Free | Pro', ...rows)}\n${gfm('Plan | Price', 'Free | Nothing at all.', 'Pro | Ten euros a month.').replace('# Title\n\n', '')}`;
+    const result = init(text);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.related?.map((related) => [related.line, related.column, related.message])])).toEqual([
+      ['init-review', 5, 17, [[3, 1, 'Table 1 starts here.']]],
+    ]);
+    expect(result.diagnostics[0]!.message).toContain('some columns mark and others hold words (the first is "Only in preview")');
+    // An unknown symbol read as true: at its first cell.
+    const dot = init(gfm('Feature | Basic | Premium', 'Cache | ✔ | ✔', 'Zones |  | ●'));
+    expect(besidesPlaceholders(dot).map((d) => [d.line, d.column, d.message.slice(0, 60)])).toEqual([
+      [6, 14, 'Table 1 ("title"): it reads "●" as true, besides the usual m'],
+    ]);
   });
 
   it('an axis name never takes a name of the runtime or of another axis', () => {

@@ -323,6 +323,12 @@ export const CODES = {
     summary: 'statespec init would overwrite an article that exists with other content (a spec.config.json, source or terms file).',
     help: 'Add languages with `statespec locale add`; to start the article over, remove its folder first.',
   },
+  'init-value-unknown': {
+    severity: 'error',
+    summary:
+      'statespec init found a cell that is neither a mark nor a yes/no word ("Maybe") in a table or record column whose other cells are, so it reads them as marks and cannot read that cell.',
+    help: 'Correct the cell in the source (a check mark, a blank or the yes/no word), then run the command again; if the column really holds words, edit the table\'s "cell" in spec.config.json once init has written it.',
+  },
   'init-review': {
     severity: 'warning',
     summary:

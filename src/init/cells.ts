@@ -203,7 +203,7 @@ function markSets(context: InferenceContext): MarkSets {
 }
 
 /** What one written cell is as a mark: a check mark, a word or symbol for yes or no, an unknown symbol, or a word that is none of them. */
-type MarkKind = { kind: 'mark' | 'symbol' | 'word' } | { kind: 'yes' | 'no'; english: boolean; word: boolean };
+type MarkKind = { kind: 'mark' | 'symbol' | 'word'; word?: undefined } | { kind: 'yes' | 'no'; english: boolean; word: boolean };
 
 function markKind(text: string, sets: MarkSets): MarkKind {
   const key = normalizeLabel(text);
@@ -249,24 +249,34 @@ function markGuess(texts: readonly CellDraft[], sets: MarkSets): MarkGuess | und
  */
 function markWithOutliers(columns: readonly CellDraft[][], context: InferenceContext): MarkGuess | undefined {
   const sets = markSets(context);
-  const all = columns.flat();
-  const isWord = (cell: CellDraft): boolean => cell.text !== '' && markKind(cell.text, sets).kind === 'word';
-  const outliers = all.filter(isWord);
-  if (outliers.length === 0 || outliers.length > MAX_OUTLIER_SHARE * all.length) return undefined;
+  const limit = MAX_OUTLIER_SHARE * columns.reduce((sum, column) => sum + column.length, 0);
+  const outliers: CellDraft[] = [];
+  const rest: CellDraft[] = [];
+  let marks = false;
   for (const column of columns) {
-    const written = column.filter((cell) => cell.text !== '').length;
-    const words = column.filter(isWord).length;
+    let written = 0;
+    let words = 0;
+    for (const cell of column) {
+      if (cell.text === '') continue;
+      written++;
+      const found = markKind(cell.text, sets);
+      if (found.kind === 'word') {
+        words++;
+        outliers.push(cell);
+        if (outliers.length > limit) return undefined;
+        continue;
+      }
+      rest.push(cell);
+      // A check mark, a symbol or a yes/no word; symbols for false alone ("—") do not make a mark table.
+      if (found.kind === 'mark' || found.kind === 'symbol' || found.word) marks = true;
+    }
     if (words >= 2 && words * 2 > written) return undefined;
   }
+  if (outliers.length === 0 || !marks) return undefined;
   if (outliers.some((cell) => context.candidates.some((candidate) => target(cell.text, candidate) !== undefined))) return undefined;
-  const rest = all.filter((cell) => cell.text !== '' && !isWord(cell));
-  const marks = rest.some((cell) => {
-    const found = markKind(cell.text, sets);
-    return found.kind === 'mark' || found.kind === 'symbol' || ((found.kind === 'yes' || found.kind === 'no') && found.word);
-  });
-  const guess = marks ? markGuess(rest, sets) : undefined;
+  const guess = markGuess(rest, sets);
   if (!guess) return undefined;
-  guess.outliers = [...outliers].sort(documentOrder);
+  guess.outliers = outliers.sort(documentOrder);
   return guess;
 }
 
@@ -287,8 +297,10 @@ function count(spellings: Map<string, Spellings>, cell: CellDraft): void {
 }
 
 /** One character that is a symbol or punctuation (an emoji with its variation selector counts as one). */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 function isSymbol(text: string): boolean {
-  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)];
+  const graphemes = [...GRAPHEMES.segment(text)];
   return graphemes.length === 1 && /^[\p{S}\p{P}]/u.test(text) && !/[\p{L}\p{N}]/u.test(text);
 }
 

@@ -64,6 +64,13 @@ interface AxisDraft {
   complete: boolean;
 }
 
+/** An init-review finding to report. */
+interface ReviewNote {
+  at: Location;
+  message: string;
+  related?: Diagnostic['related'];
+}
+
 interface Context {
   spec: string;
   locale: string;
@@ -222,7 +229,7 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   const axes = buildAxes(readings, guesses, context.locale, configPath, termsPath);
   const vocabularies = new Map<string, Map<string, Labelled>>();
   const tables: TableConfig[] = [];
-  const typeDoubts: { at: Location; message: string; related?: Diagnostic['related'] }[] = [];
+  const typeDoubts: ReviewNote[] = [];
   const cellConfig = (guess: Guess, vocabularyName: () => string): CellConfig => {
     switch (guess.type) {
       case 'mark':
@@ -478,12 +485,7 @@ function doubtAt(doubt: Doubt, whole: Location, what: string): { at: Location; r
  * neither marks nor yes/no words: each is an error at its cell, since the
  * table's facts are marks and this one cannot be read.
  */
-function reportOutliers(
-  reading: Reading,
-  guess: TableGuess,
-  table: { id: string; pointer: string; locale: string; configPath: string },
-  report: Report,
-): void {
+function reportOutliers(reading: Reading, guess: TableGuess, table: { id: string; pointer: string; locale: string; configPath: string }, report: Report): void {
   const { draft } = reading;
   const name = `Table ${draft.table.index + 1} ("${table.id}")`;
   const words = yesNoWords(table.locale) ?? yesNoWords('en')!;
@@ -598,13 +600,26 @@ function buildAxes(
   guesses: TableGuess[],
   locale: string,
   configPath: string,
-): { list: AxisDraft[]; ofSide: Map<string, AxisDraft>; doubts: { at: Location; message: string }[]; taken: Set<string> } {
+  termsPath: string,
+): { list: AxisDraft[]; ofSide: Map<string, AxisDraft>; doubts: ReviewNote[]; taken: Set<string> } {
   const list: AxisDraft[] = [];
-  const doubts: { at: Location; message: string }[] = [];
+  const doubts: ReviewNote[] = [];
   const ofSide = new Map<string, AxisDraft>();
   const english = sameLanguage(locale, 'en');
   const taken = new Set([...RUNTIME_NAMES, 'MESSAGES', ...RESERVED_WORDS]);
-  const sides: { key: string; labels: Labelled[]; names: (string | undefined)[]; fallback: string; what: string; location: Location; complete: boolean }[] = [];
+  const sides: {
+    key: string;
+    table: number;
+    side: 'rows' | 'columns';
+    labels: Labelled[];
+    names: (string | undefined)[];
+    /** The table's corner heading, when it heads these labels (rows). */
+    corner?: string;
+    fallback: string;
+    what: string;
+    location: Location;
+    complete: boolean;
+  }[] = [];
   readings.forEach((reading, index) => {
     const { draft } = reading;
     const corner = draft.corner?.label;
@@ -616,7 +631,10 @@ function buildAxes(
     const complete = guess.shape === 'matrix' && guess.cell.type === 'mark';
     sides.push({
       key: sideKey(index, 'rows'),
+      table: index,
+      side: 'rows',
       labels: reading.rows,
+      ...(corner !== undefined ? { corner } : {}),
       names: [corner, headingForRows],
       fallback: 'rows',
       what: `rows of ${at.table}`,
@@ -626,6 +644,8 @@ function buildAxes(
     if (guesses[index]!.shape === 'matrix') {
       sides.push({
         key: sideKey(index, 'columns'),
+        table: index,
+        side: 'columns',
         labels: reading.columns,
         names: [draft.groupHeading, english ? columnsFromHeading(heading, corner) : undefined],
         fallback: 'columns',
@@ -667,7 +687,28 @@ function buildAxes(
       ofSide.set(side.key, same);
       continue;
     }
-    const names = axisName(side.names, side.fallback, english, (name) => list.some((axis) => axis.name === name), taken);
+    // Labels with no name of their own take the corner heading of another table that has the same ids as its rows (plans under "Plan").
+    const sameIds = (other: (typeof sides)[number]): boolean => {
+      const otherIds = new Set(other.labels.map((label) => label.id));
+      return otherIds.size === ids.length && within(ids, [...otherIds]);
+    };
+    const borrowed = sides
+      .filter((other) => other.table !== side.table && other.side === 'rows' && other.corner !== undefined && sameIds(other))
+      .flatMap((other) => other.names);
+    const names = axisName(side.names, borrowed, side.fallback, english, (name) => list.some((axis) => axis.name === name), taken);
+    if (names.placeholder) {
+      const headings = side.names.filter((phrase) => phrase !== undefined).map((phrase) => `"${phrase}"`);
+      const how =
+        headings.length > 0
+          ? `${headings.join(' and ')} ${headings.length === 1 ? 'makes' : 'make'} no name: one needs one to four words in letters A–Z`
+          : side.side === 'rows'
+            ? 'no corner heading, and no other table lists them as rows under one'
+            : `no heading row over them, ${english ? 'no table heading "<rows> by <columns>", ' : ''}and no other table lists them as rows under a corner heading`;
+      doubts.push({
+        at: side.location,
+        message: `The ${side.what} have no name (${how}), so their axis is called "${names.name}" (type ${names.type}, constant ${names.constant}), a placeholder. Rename it in ${configPath} (the key "${names.name}" under "axes", its "noun", "type" and "constant", and every "rows", "columns" or "axis" that names it) and in ${termsPath} (the key "${names.name}" under "axes").`,
+      });
+    }
     const axis: AxisDraft = {
       name: names.name,
       config: { ids, noun: names.noun, type: names.type, constant: names.constant },
@@ -712,31 +753,58 @@ interface AxisNames {
   constant: string;
 }
 
-/** The first phrase of one to four words that makes a free name ("Service state" → serviceStates, ServiceState, SERVICE_STATES), else the fallback numbered. */
+/**
+ * The first phrase of one to four words that makes a free name ("Service
+ * state" → serviceStates, ServiceState, SERVICE_STATES), else the fallback
+ * numbered. The borrowed phrases (another table's heading for the same ids)
+ * are used only when none of the axis's own phrases makes a name. A name
+ * from the fallback is a placeholder.
+ */
 function axisName(
-  phrases: (string | undefined)[],
+  own: (string | undefined)[],
+  borrowed: (string | undefined)[],
   fallback: string,
   english: boolean,
   nameTaken: (name: string) => boolean,
   taken: ReadonlySet<string>,
-): AxisNames {
-  // Room is left for a number: a name that is taken is numbered.
-  const valid = (names: AxisNames): boolean =>
-    NAME_PATTERN.test(names.name) && names.name.length <= MAX_NAME_LENGTH - 5 && !RESERVED_NAMES.has(names.name) && /^[A-Z][A-Za-z0-9]*$/.test(names.type);
-  const free = (names: AxisNames): boolean =>
-    valid(names) && !nameTaken(names.name) && ![names.type, names.constant, `is${names.type}`].some((name) => taken.has(name));
+): AxisNames & { placeholder: boolean } {
+  const named = axisNameFrom(own, english, nameTaken, taken) ?? axisNameFrom(borrowed, english, nameTaken, taken);
+  return named ? { ...named, placeholder: false } : { ...numbered(namesOf([fallback], true), nameTaken, taken), placeholder: true };
+}
+
+/** A name from the first usable phrase, numbered when taken; undefined when no phrase makes a name. */
+function axisNameFrom(
+  phrases: (string | undefined)[],
+  english: boolean,
+  nameTaken: (name: string) => boolean,
+  taken: ReadonlySet<string>,
+): AxisNames | undefined {
   const usable = phrases.flatMap((phrase) => {
     const words = phrase === undefined ? [] : asciiWords(phrase).words;
     return words.length === 0 || words.length > MAX_NAME_WORDS ? [] : [namesOf(words, english)];
   });
-  const found = usable.find(free);
+  const found = usable.find((names) => freeName(names, nameTaken, taken));
   if (found) return found;
-  // Taken: the first phrase's name numbered (powerStates2), else rows2, columns2….
-  const base = usable.find(valid) ?? namesOf([fallback], true);
-  if (free(base)) return base;
+  // Taken: the first phrase's name numbered (powerStates2).
+  const base = usable.find(validName);
+  return base ? numbered(base, nameTaken, taken) : undefined;
+}
+
+/** Room is left for a number: a name that is taken is numbered. */
+function validName(names: AxisNames): boolean {
+  return NAME_PATTERN.test(names.name) && names.name.length <= MAX_NAME_LENGTH - 5 && !RESERVED_NAMES.has(names.name) && /^[A-Z][A-Za-z0-9]*$/.test(names.type);
+}
+
+function freeName(names: AxisNames, nameTaken: (name: string) => boolean, taken: ReadonlySet<string>): boolean {
+  return validName(names) && !nameTaken(names.name) && ![names.type, names.constant, `is${names.type}`].some((name) => taken.has(name));
+}
+
+/** `base`, or base2, base3… (rows2, ROWS_2): the first that is free. */
+function numbered(base: AxisNames, nameTaken: (name: string) => boolean, taken: ReadonlySet<string>): AxisNames {
+  if (freeName(base, nameTaken, taken)) return base;
   for (let n = 2; ; n++) {
-    const numbered = { ...base, name: `${base.name}${n}`, type: `${base.type}${n}`, constant: `${base.constant}_${n}` };
-    if (free(numbered)) return numbered;
+    const names = { ...base, name: `${base.name}${n}`, type: `${base.type}${n}`, constant: `${base.constant}_${n}` };
+    if (freeName(names, nameTaken, taken)) return names;
   }
 }
 
