@@ -10,7 +10,7 @@ import { checkAcrossTables } from './check/tables.js';
 import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBlocking } from './diagnostics/diagnostic.js';
 import { emitSpec, GENERATED_DIR, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
-import { createRenderer, type Templates } from './emit/render.js';
+import { createRenderer, type PrecompiledTemplates, type Templates } from './emit/render.js';
 import { outputPathProblem } from './load/paths.js';
 import { loadProject } from './load/project.js';
 import { sameLanguage } from './load/terms.js';
@@ -24,6 +24,8 @@ export interface Assets {
   templates: Templates;
   /** Validators precompiled from exactly `schemas`; without them the schemas are compiled with ajv. */
   validators?: PrecompiledValidators;
+  /** Templates precompiled from exactly `templates`; without them the templates are compiled at the first render. */
+  precompiledTemplates?: PrecompiledTemplates;
 }
 
 export interface CompileInput {
@@ -104,7 +106,7 @@ export function compile(input: CompileInput): CompileResult {
   const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
   let outputs: OutputFile[] = [];
   if (!blocked) {
-    const render = createRenderer(input.assets.templates);
+    const render = createRenderer(input.assets.templates, input.assets.precompiledTemplates);
     const emitProblems: Diagnostic[] = [];
     const emitted = (spec: Spec): OutputFile[] => {
       const entry = memo.get(spec.id);

@@ -8,8 +8,9 @@ import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../src/buil
 import { loadAssets } from '../src/cli/files.js';
 import { articleView } from '../src/emit/article-view.js';
 import { emitSpec } from '../src/emit/emit.js';
-import { createRenderer } from '../src/emit/render.js';
+import { createRenderer, templatesHash } from '../src/emit/render.js';
 import { MAX_BITMASK_COLUMNS, runtimeView } from '../src/emit/runtime-view.js';
+import { compileFiles, repoSources } from './helpers/project.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const render = createRenderer(loadAssets(ROOT).templates);
@@ -558,5 +559,24 @@ canDo('On', 'Launch');
       'usage.ts': "import { lookup } from './index.js';\n// @ts-expect-error: but it is fine.\nlookup('chart', 'On', 'Stop');\n",
     });
     expect(problems).toEqual([expect.stringMatching(/^usage\.ts:2 Unused '@ts-expect-error' directive/)]);
+  });
+});
+
+describe('precompiled templates (npm run compile writes dist/templates.cjs)', () => {
+  const assets = loadAssets(ROOT);
+  const compiled = compileFiles(repoSources());
+
+  it('are used while templates/ is unchanged, and render byte for byte what compiling at run time renders', () => {
+    expect(assets.precompiledTemplates?.templatesHash).toBe(templatesHash(assets.templates));
+    const fresh = createRenderer(assets.templates);
+    const ready = createRenderer(assets.templates, assets.precompiledTemplates);
+    for (const spec of compiled.specs) expect(emitSpec(spec, ready)).toEqual(emitSpec(spec, fresh));
+  });
+
+  it('are ignored when a template changed: the edited text is what renders', () => {
+    const edited = { ...assets.templates, 'article.md': `${assets.templates['article.md']}edited\n` };
+    const render = createRenderer(edited, assets.precompiledTemplates);
+    const doc = emitSpec(compiled.specs[0]!, render).value.find((output) => output.path.endsWith('.md'))!;
+    expect(doc.content.endsWith('edited\n')).toBe(true);
   });
 });

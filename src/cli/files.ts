@@ -20,6 +20,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
+import { type PrecompiledTemplates, templatesHash } from '../emit/render.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';
@@ -43,6 +44,8 @@ export function toolVersion(): string {
 
 /** Where `npm run compile` writes the validators precompiled from schema/ (src/cli/precompile.ts). */
 export const PRECOMPILED_VALIDATORS = 'dist/validators.cjs';
+/** Where `npm run compile` writes the templates precompiled from templates/. */
+export const PRECOMPILED_TEMPLATES = 'dist/templates.cjs';
 
 /**
  * Reads the schemas and templates shipped with statespec, and the validators
@@ -64,6 +67,12 @@ export function loadAssets(packageDir: string = PACKAGE_DIR, { precompiled = tru
     const module = createRequire(import.meta.url)(file) as PrecompiledValidators;
     if (module.schemasHash === schemasHash(assets.schemas))
       assets.validators = { config: module.config, terms: module.terms, spec: module.spec, schemasHash: module.schemasHash };
+  }
+  const templatesFile = join(packageDir, PRECOMPILED_TEMPLATES);
+  if (precompiled && existsSync(templatesFile)) {
+    const module = createRequire(import.meta.url)(templatesFile) as PrecompiledTemplates;
+    if (module.templatesHash === templatesHash(assets.templates))
+      assets.precompiledTemplates = { templatesHash: module.templatesHash, templates: module.templates };
   }
   return assets;
 }
