@@ -13,8 +13,10 @@ import { checkRowCells } from './row-cells.js';
 export interface AlignedCell extends ReadCell {
   row: string;
   column: string;
-  /** Where it sits: the document table and its grid slot (what `locale add` aligns a new source's words by). */
-  position: { table: number; row: number; column: number };
+  /** Where it sits, the document table and its grid slot: what `locale add` aligns a new source's words by. Plain numbers, not an object: a large corpus holds millions of cells. */
+  table: number;
+  gridRow: number;
+  gridColumn: number;
 }
 
 /** One configured table as one source states it. */
@@ -216,9 +218,17 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       if (cell === undefined) continue;
       const read = readCell(cell, type, context);
       if (read === undefined) continue;
-      for (const header of ids) record(aligned, { ...read, row: header.id, column: id, position: { table: table.index, row, column } }, context);
+      for (const header of ids) record(aligned, alignedCell(read, header.id, id, table.index, row, column), context);
     }
   }
+}
+
+/** Built field by field, not spread: every cell gets the same object shape, which a corpus of millions of cells reads much faster. */
+function alignedCell(read: ReadCell, row: string, column: string, table: number, gridRow: number, gridColumn: number): AlignedCell {
+  const cell: AlignedCell = { value: read.value, text: read.text, cell: read.cell, row, column, table, gridRow, gridColumn };
+  if (read.note !== undefined) cell.note = read.note;
+  if (read.footnote !== undefined) cell.footnote = read.footnote;
+  return cell;
 }
 
 function record(aligned: AlignedTable, cell: AlignedCell, context: TableContext): void {

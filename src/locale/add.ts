@@ -306,8 +306,8 @@ function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] 
     for (const cell of cells) {
       const type = isMatrixTable(table) ? table.cell : table.columns.find((column) => column.id === cell.column)!.cell;
       if (type.type !== 'mark' && type.type !== 'enum') continue;
-      const grid = grids[cell.position.table]?.grid;
-      const found = grid?.[cell.position.row]?.[cell.position.column];
+      const grid = grids[cell.table]?.grid;
+      const found = grid?.[cell.gridRow]?.[cell.gridColumn];
       const word = found === undefined ? '' : collapseWhitespace(splitFootnote(found.text, mine.source.text.slice(found.range[0], found.range[1])).label);
       if (word === '' || (type.type === 'mark' && new Set<string>(type.marks ?? DEFAULT_MARKS).has(word))) continue;
       const pointer = `/values/${type.type === 'mark' ? MARK_VOCABULARY : type.vocabulary}`;
@@ -315,7 +315,7 @@ function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] 
       const key = `${pointer}\u0000${id}`;
       const draft = drafts.get(key) ?? { pointer, id, seen: [], headings: new Set<string>() };
       draft.seen.push({ label: word, location: found!.location });
-      for (const above of grid!.slice(0, firstDataRow(match, table.id)).map((row) => row[cell.position.column])) {
+      for (const above of grid!.slice(0, firstDataRow(match, table.id)).map((row) => row[cell.gridColumn])) {
         if (above !== undefined) draft.headings!.add(normalizeLabel(above.text));
       }
       drafts.set(key, draft);
@@ -346,7 +346,7 @@ function withoutContradictions(drafts: Draft[]): Draft[] {
 /** The first grid row holding a stated cell of the table: the rows above it are headings. */
 function firstDataRow(match: Analysis, tableId: string): number {
   let first = Number.POSITIVE_INFINITY;
-  for (const cell of match.analysis.tables.get(tableId)?.cells.values() ?? []) first = Math.min(first, cell.position.row);
+  for (const cell of match.analysis.tables.get(tableId)?.cells.values() ?? []) first = Math.min(first, cell.gridRow);
   return Number.isFinite(first) ? first : 0;
 }
 
