@@ -20,7 +20,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
-import { type PrecompiledTemplates, templatesHash } from '../emit/render.js';
+import { type PrecompiledTemplates, templatesHash } from '../emit/templates-hash.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { templateOptions, templatesHash } from '../emit/render.js';
+import { templateOptions, templatesHash } from '../emit/templates-hash.js';
 import { newAjv, schemasHash } from '../load/validators.js';
 import { loadAssets, PACKAGE_DIR, PRECOMPILED_TEMPLATES, PRECOMPILED_VALIDATORS } from './files.js';
 

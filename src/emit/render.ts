@@ -1,28 +1,11 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
+import type { Templates } from './templates-hash.js';
+import { type PrecompiledTemplates, templateOptions, templatesHash } from './templates-hash.js';
 
-export type Templates = Record<string, string>;
+export type { PrecompiledTemplates, Templates } from './templates-hash.js';
+export { templateOptions, templatesHash } from './templates-hash.js';
 export type Render = (name: string, view: object) => string;
-
-/** The options every template is compiled with, precompiled or not. */
-export const TEMPLATE_OPTIONS = Object.freeze({ strict: true, noEscape: true } as const);
-
-/** A fresh copy each time: Handlebars writes its defaults into the options object it is given. */
-export const templateOptions = (): CompileOptions => ({ ...TEMPLATE_OPTIONS });
-
-/** Templates precompiled by `npm run compile` (src/cli/precompile.ts): Handlebars template specs by name, and what they were made from. */
-export interface PrecompiledTemplates {
-  templatesHash: string;
-  templates: Record<string, TemplateSpecification>;
-}
-
-/** Identifies a template set and the compiler: precompiled templates are used only for the sources and Handlebars they came from. */
-export function templatesHash(templates: Templates): string {
-  return createHash('sha256')
-    .update(JSON.stringify([Handlebars.VERSION, TEMPLATE_OPTIONS, Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]))
-    .digest('hex');
-}
 
 /**
  * One isolated Handlebars instance per run: strict (a missing view field is an
