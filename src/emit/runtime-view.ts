@@ -1,5 +1,6 @@
 import { banner } from '../build/banner.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
+import { MESSAGES_CONSTANT, RUNTIME_NAMES } from '../load/runtime-names.js';
 import type { CellConfig } from '../load/types.js';
 import { identifier, inLocale, lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from './names.js';
 import { RuntimeNameError } from './runtime-name-error.js';
@@ -207,44 +208,6 @@ export interface RuntimeView {
 /** A mask is one 32-bit integer: the bitwise operators work on 32 bits. */
 export const MAX_BITMASK_COLUMNS = 32;
 
-/**
- * Top-level names of the generated module besides those the spec gives, and the
- * globals it uses; a spec name equal to one would clash with it or shadow it.
- */
-export const RUNTIME_NAMES = [
-  'Object',
-  'Error',
-  'Set',
-  'ReadonlySet',
-  'Readonly',
-  'Record',
-  'Partial',
-  'LOCALES',
-  'Locale',
-  'REFERENCE_LOCALE',
-  'resolveLocale',
-  'hasOwn',
-  'Texts',
-  'Store',
-  'cellOf',
-  'marked',
-  'listOf',
-  'localized',
-  'wordOf',
-  'Reader',
-  'TableReader',
-  'READERS',
-  'readerOf',
-  'TABLES',
-  'CellValues',
-  'TableId',
-  'RowOf',
-  'ColumnOf',
-  'CellValue',
-  'lookup',
-  'text',
-];
-
 /** Names a generated function body uses, which a parameter must not shadow. */
 const BODY_NAMES = [
   'cellOf',
@@ -303,7 +266,7 @@ export function runtimeView(spec: Spec): RuntimeView {
   ];
 
   const messageIds = [...new Set(spec.tables.flatMap((table) => (table.accessors?.assert ? [table.accessors.assert.message] : [])))];
-  const messageConstant = (id: string): string => (messageIds.length === 1 ? 'MESSAGES' : `${upperSnake(id)}_MESSAGES`);
+  const messageConstant = (id: string): string => (messageIds.length === 1 ? MESSAGES_CONSTANT : `${upperSnake(id)}_MESSAGES`);
   const messages = messageIds.map((id): MessageView => {
     const message = spec.messages.find((candidate) => candidate.id === id);
     if (!message) throw new RuntimeNameError(`An assert names the message "${id}", which the spec does not have.`);

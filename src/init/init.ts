@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_MARKS } from '../align/cells.js';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
 import { lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from '../emit/names.js';
-import { RUNTIME_NAMES } from '../emit/runtime-view.js';
 import { extractTables } from '../extract/tables.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { specIdProblem } from '../load/paths.js';
+import { MESSAGES_CONSTANT, RUNTIME_NAMES } from '../load/runtime-names.js';
 import { normalizeLabel, sameLanguage } from '../load/terms.js';
 import { decodeText } from '../load/text.js';
 import type { AxisConfig, CellConfig, ProjectFile, SourceFile, SpecConfig, TableConfig, TermEntry, TermsFile } from '../load/types.js';
@@ -606,7 +606,7 @@ function buildAxes(
   const doubts: ReviewNote[] = [];
   const ofSide = new Map<string, AxisDraft>();
   const english = sameLanguage(locale, 'en');
-  const taken = new Set([...RUNTIME_NAMES, 'MESSAGES', ...RESERVED_WORDS]);
+  const taken = new Set([...RUNTIME_NAMES, MESSAGES_CONSTANT, ...RESERVED_WORDS]);
   const sides: {
     key: string;
     table: number;

@@ -1,12 +1,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonDocument } from './json.js';
+import { MESSAGES_CONSTANT, RUNTIME_NAMES } from './runtime-names.js';
 import { type AxisConfig, type CellConfig, isMatrixTable, type MatrixTableConfig, type SpecConfig, type TableConfig } from './types.js';
-
-/** The runtime keeps one bit per column of a mark matrix with a check accessor. */
-export const MAX_MASK_COLUMNS = 30;
-
-/** Names every generated runtime defines whatever the config says. */
-const RUNTIME_NAMES = ['LOCALES', 'Locale', 'REFERENCE_LOCALE', 'resolveLocale', 'TABLES', 'TableId', 'lookup', 'text', 'MESSAGES'];
 
 /** An axis's runtime names, with the defaults filled in: `states` → State, STATES, isState. */
 export function axisNames(id: string, axis: AxisConfig): { noun: string; type: string; constant: string; guard: string } {
@@ -100,18 +95,11 @@ function checkAccessors(table: MatrixTableConfig, index: number, config: SpecCon
   if (accessors.assert && !Object.hasOwn(config.messages ?? {}, accessors.assert.message)) {
     report(`${pointer}/accessors/assert/message`, `"${accessors.assert.message}" is not a message (declare it under "messages").`);
   }
-  const columns = config.axes[table.columns]?.ids.length ?? 0;
-  if (table.cell.type === 'mark' && (accessors.check ?? table.accessor) !== undefined && columns > MAX_MASK_COLUMNS) {
-    report(
-      `${pointer}/columns`,
-      `a mark table with a check accessor may have at most ${MAX_MASK_COLUMNS} columns (the runtime keeps one bit per column); "${table.columns}" has ${columns}.`,
-    );
-  }
 }
 
 /** Two exports of one name would not compile; say which config values clash instead. */
 function checkRuntimeNames(config: SpecConfig, report: (pointer: string, message: string) => void): void {
-  const owners = new Map<string, string>(RUNTIME_NAMES.map((name) => [name, 'the runtime itself']));
+  const owners = new Map<string, string>([...RUNTIME_NAMES, MESSAGES_CONSTANT].map((name) => [name, 'the runtime itself']));
   const claim = (name: string, pointer: string): void => {
     const owner = owners.get(name);
     if (owner !== undefined) report(pointer, `the runtime name "${name}" is already taken by ${owner}; choose another.`);
