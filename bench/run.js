@@ -158,8 +158,8 @@ if (wanted('corpora')) {
 
 // --- runtime lookups -----------------------------------------------------------------------------
 if (wanted('runtime') || wanted('bundle')) {
-  const matrix = await import(join(root, 'dist/generated/biztalk-services-state-chart/index.js'));
-  const transitions = await import(join(root, 'dist/generated/biztalk-server-instance-states/index.js'));
+  const matrix = await import(join(root, 'generated/biztalk-services-state-chart/index.js'));
+  const transitions = await import(join(root, 'generated/biztalk-server-instance-states/index.js'));
   const matrixSpec = JSON.parse(readFileSync(join(root, 'generated/biztalk-services-state-chart/spec.json'), 'utf8'));
   let seed = 42;
   const nextRandom = () => {
@@ -238,7 +238,7 @@ if (wanted('runtime') || wanted('bundle')) {
       return gzipSync(built.outputFiles[0].contents, { level: 9 }).length;
     }
     for (const id of ['biztalk-services-state-chart', 'biztalk-server-instance-states']) {
-      const module = JSON.stringify(join(root, 'dist/generated', id, 'index.js'));
+      const module = JSON.stringify(join(root, 'generated', id, 'index.js'));
       const checker = gzipped(`export { canPerform, isState, isOperation } from ${module};`, root);
       const withMessages = gzipped(`export { canPerform, assertCanPerform, OperationNotAllowedError, MESSAGES } from ${module};`, root);
       const everything = gzipped(`export * from ${module};`, root);

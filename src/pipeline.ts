@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
+import { banner } from './build/banner.js';
 import { buildSpec } from './build/build.js';
 import type { Spec } from './build/types.js';
 import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
@@ -8,9 +9,11 @@ import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { checkAcrossTables } from './check/tables.js';
 import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBlocking } from './diagnostics/diagnostic.js';
-import { emitSpec, GENERATED_DIR, type OutputFile } from './emit/emit.js';
+import { emitSpec, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
+import { emitManifest } from './emit/manifest.js';
 import { createRenderer, type PrecompiledTemplates, type Templates } from './emit/render.js';
+import { DEFAULT_LAYOUT, type Layout } from './load/layout.js';
 import { outputPathProblem } from './load/paths.js';
 import { loadProject } from './load/project.js';
 import { sameLanguage } from './load/terms.js';
@@ -34,6 +37,8 @@ export interface CompileInput {
   assets: Assets;
   /** Defaults to DEFAULT_LIMITS. */
   limits?: Limits;
+  /** Where sources are read and outputs go (statespec.config.json); defaults to sources/ and generated/. */
+  layout?: Layout;
   /**
    * Results of earlier calls, by spec id (statespec build --watch keeps one):
    * a spec whose files, limits and assets hash the same is not compiled again.
@@ -69,7 +74,9 @@ export interface CompileResult {
 /** load → parse → extract → align → build → validate → check → emit, gated on errors. */
 export function compile(input: CompileInput): CompileResult {
   const validators = createValidators(input.assets.schemas, input.assets.validators);
-  const loaded = loadProject(input.files, validators, input.limits ?? DEFAULT_LIMITS);
+  const layout = input.layout ?? DEFAULT_LAYOUT;
+  const loaded = loadProject(input.files, validators, input.limits ?? DEFAULT_LIMITS, layout);
+  const inputs = new Map(loaded.value.map((spec) => [spec.id, spec]));
   const loadedIds = new Set(loaded.value.map((spec) => spec.id));
   // Load findings of a spec that loaded go through its suppressions with the rest of its findings.
   const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
@@ -79,7 +86,7 @@ export function compile(input: CompileInput): CompileResult {
   const memo = input.memo ?? new Map();
   const baseKey = input.memo ? memoBaseKey(input) : '';
   for (const specInput of loaded.value) {
-    const key = input.memo ? specKey(baseKey, input.files, specInput.dir) : '';
+    const key = input.memo ? specKey(baseKey, specInput.files) : '';
     let entry = memo.get(specInput.id);
     if (!entry || entry.key !== key || !input.memo) {
       const specMeasures: SourceMeasures[] = [];
@@ -102,7 +109,12 @@ export function compile(input: CompileInput): CompileResult {
   }
   if (input.memo) for (const id of [...memo.keys()]) if (!loadedIds.has(id)) memo.delete(id);
   diagnostics.sort(compareDiagnostics);
-  const health = buildHealth(specs, measures, diagnostics);
+  const health = buildHealth(
+    specs,
+    measures,
+    diagnostics,
+    banner(layout.articles.length > 0 ? 'the sources of every article' : `every file under ${layout.specs}/`, layout),
+  );
   const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
   let outputs: OutputFile[] = [];
   if (!blocked) {
@@ -111,17 +123,18 @@ export function compile(input: CompileInput): CompileResult {
     const emitted = (spec: Spec): OutputFile[] => {
       const entry = memo.get(spec.id);
       if (entry?.outputs) return entry.outputs;
-      const files = emitSpec(spec, render);
+      const files = emitSpec(spec, render, { output: layout.output, configFile: `${inputs.get(spec.id)!.dir}/spec.config.json` });
       emitProblems.push(...files.diagnostics);
       if (entry && files.diagnostics.length === 0) entry.outputs = files.value;
       return files.value;
     };
-    outputs = [...specs.flatMap(emitted), ...(specs.length > 0 ? emitHealth(health, render) : [])].sort((a, b) => compareStrings(a.path, b.path));
+    outputs = [...specs.flatMap(emitted), ...(specs.length > 0 ? emitHealth(health, render, layout.output) : [])];
+    outputs = [...outputs, emitManifest(outputs, layout)].sort((a, b) => compareStrings(a.path, b.path));
     if (emitProblems.length > 0) {
       diagnostics.push(...emitProblems);
       outputs = [];
     }
-    const unsafe = unsafeOutputs(outputs);
+    const unsafe = unsafeOutputs(outputs, layout.output);
     if (unsafe.length > 0) {
       diagnostics.push(...unsafe);
       outputs = [];
@@ -133,13 +146,19 @@ export function compile(input: CompileInput): CompileResult {
 /** What every spec's result depends on besides its own files: the limits and the tool's assets. */
 function memoBaseKey(input: CompileInput): string {
   return createHash('sha256')
-    .update(JSON.stringify([input.limits ?? DEFAULT_LIMITS, input.assets.schemas, Object.entries(input.assets.templates).sort()]))
+    .update(JSON.stringify([input.limits ?? DEFAULT_LIMITS, input.assets.schemas, Object.entries(input.assets.templates).sort(), layoutKey(input.layout)]))
     .digest('hex');
 }
 
-function specKey(baseKey: string, files: readonly ProjectFile[], dir: string): string {
+function layoutKey(layout: Layout | undefined): unknown {
+  if (!layout) return null;
+  const { document: _document, text: _text, ...rest } = layout;
+  return rest;
+}
+
+function specKey(baseKey: string, files: readonly ProjectFile[]): string {
   const hash = createHash('sha256').update(baseKey);
-  for (const file of files.filter((candidate) => candidate.path.startsWith(`${dir}/`)).sort((a, b) => compareStrings(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
     hash.update(`\0${file.path}\0${file.size ?? ''}\0${file.symbolicLink ? 'link' : ''}\0`).update(file.bytes);
   }
   return hash.digest('hex');
@@ -150,9 +169,9 @@ function specKey(baseKey: string, files: readonly ProjectFile[], dir: string): s
  * when loaded, and this makes sure no output path escapes generated/ even if
  * a later change lets one through.
  */
-export function unsafeOutputs(outputs: readonly OutputFile[]): Diagnostic[] {
+export function unsafeOutputs(outputs: readonly OutputFile[], outputDir: string = DEFAULT_LAYOUT.output): Diagnostic[] {
   return outputs.flatMap((output) => {
-    const problem = outputPathProblem(output.path, GENERATED_DIR);
+    const problem = outputPathProblem(output.path, outputDir);
     if (problem === undefined) return [];
     return [
       diagnostic('path-unsafe', {

@@ -19,7 +19,7 @@ const CHART = 'sources/biztalk-services-state-chart';
 
 function project(): string {
   const root = temporaryFolder();
-  for (const folder of ['sources', 'generated']) cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
+  for (const entry of ['sources', 'generated', 'package.json']) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
   return root;
 }
 
@@ -75,7 +75,7 @@ describe('the no-op cache', () => {
     ['a source is removed', (root: string) => rmSync(join(root, CHART, 'fi-FI.md'))],
     ['a generated file is edited', (root: string) => writeFileSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'), 'edited\n')],
     ['a generated file is deleted', (root: string) => rmSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'))],
-    ['a stray file appears in generated/', (root: string) => writeFileSync(join(root, 'generated/stray.md'), 'x\n')],
+    ['the manifest is edited', (root: string) => writeFileSync(join(root, 'generated/statespec.manifest.json'), '{}\n')],
   ])('is not used when %s', (_, change) => {
     const root = project();
     withCache(root, () => {

@@ -12,6 +12,7 @@ function copyProject(): string {
   const root = temporaryFolder();
   cpSync(join(REPO_ROOT, 'sources'), join(root, 'sources'), { recursive: true });
   cpSync(join(REPO_ROOT, 'generated'), join(root, 'generated'), { recursive: true });
+  cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
   return root;
 }
 
@@ -89,16 +90,27 @@ describe('statespec CLI', () => {
     expect(cli('check', '--root', root).code).toBe(1);
   });
 
-  it('check fails on drift and build repairs it, removing files that are not outputs', () => {
+  it('check fails on drift and build repairs it, removing outputs its manifest lists that are no longer made, and nothing else', () => {
     const root = copyProject();
     const chart = join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md');
     writeFileSync(chart, readFileSync(chart, 'utf8').replace('✔', ''));
-    writeFileSync(join(root, 'generated/docs/stray.md'), 'not ours\n');
+    // One file an earlier build wrote (the manifest lists it) and one that statespec never wrote.
+    const manifest = join(root, 'generated/statespec.manifest.json');
+    const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
+    writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, 'generated/docs/old.md'] }));
+    writeFileSync(join(root, 'generated/docs/old.md'), 'an output of an earlier build\n');
+    writeFileSync(join(root, 'generated/docs/team-notes.md'), 'not ours\n');
     const check = cli('check', '--root', root, '--format', 'json');
     expect(check.code).toBe(1);
     const stale = (JSON.parse(check.stdout).diagnostics as { code: string; file: string; line: number }[]).filter((d) => d.code === 'output-stale');
-    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual(['generated/docs/ko-KR/biztalk-services-state-chart.md:7', 'generated/docs/stray.md:1']);
+    expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual([
+      'generated/docs/ko-KR/biztalk-services-state-chart.md:7',
+      'generated/docs/old.md:1',
+      'generated/statespec.manifest.json:1',
+    ]);
     expect(cli('build', '--root', root).code).toBe(0);
+    expect(readFileSync(join(root, 'generated/docs/team-notes.md'), 'utf8')).toBe('not ours\n');
+    rmSync(join(root, 'generated/docs/team-notes.md'));
     expect(snapshot(root)).toEqual(snapshot(REPO_ROOT));
     expect(cli('check', '--root', root).code).toBe(0);
     const leftovers = listFiles(root, 'generated').filter((path) => path.includes('.statespec-tmp-'));
@@ -132,7 +144,7 @@ describe('statespec CLI', () => {
     for (const command of ['build', 'check']) {
       const result = cli(command, '--root', root);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('has no sources/ folder');
+      expect(result.stderr).toContain('has neither a sources/ folder nor a statespec.config.json');
     }
     expect(readdirSync(join(root, 'generated/stuff'))).toEqual(['important.txt']);
   });

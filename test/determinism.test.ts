@@ -13,6 +13,7 @@ const temporaryFolder = temporaryFolders('statespec-determinism-');
 function freshProject(): string {
   const root = temporaryFolder();
   cpSync(join(REPO_ROOT, 'sources'), join(root, 'sources'), { recursive: true });
+  cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
   return root;
 }
 

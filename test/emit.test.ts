@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../src/build/types.js';
 import { loadAssets } from '../src/cli/files.js';
@@ -11,6 +10,7 @@ import { emitSpec } from '../src/emit/emit.js';
 import { createRenderer, templatesHash } from '../src/emit/render.js';
 import { MAX_BITMASK_COLUMNS, runtimeView } from '../src/emit/runtime-view.js';
 import { compileFiles, repoSources } from './helpers/project.js';
+import { runtimeDisagreements, strictOptions, typeCheckFolder } from './helpers/runtime.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const render = createRenderer(loadAssets(ROOT).templates);
@@ -40,8 +40,9 @@ function table(overrides: Partial<SpecTable> & Pick<SpecTable, 'id' | 'cells'>):
 function spec(tables: SpecTable[], extra: Partial<Spec> = {}): Spec {
   return {
     $schema: '../../schema/spec.schema.json',
-    $comment: 'generated',
+    $comment: 'generated — do not edit. Made by statespec from sources/tiny/; regenerate with `npx statespec build`.',
     id: 'tiny',
+    package: { name: 'tiny', version: '0.1.0' },
     referenceLocale: 'en-US',
     locales: LOCALES,
     title: both('Tiny article', 'Kleiner Artikel'),
@@ -141,7 +142,7 @@ const EVERY_TYPE = spec([MARKS, BILLING, NOTES, DESCRIPTIONS, MOVES, OUTCOMES]);
 // --- docs ----------------------------------------------------------------------------------------
 
 const docsOf = (given: Spec, locale: string): string => render('article.md', articleView(given, locale));
-const BANNER = '<!-- generated — do not edit. Made by statespec from sources/tiny/; regenerate with `npm run build` (statespec build). -->';
+const BANNER = '<!-- generated — do not edit. Made by statespec from sources/tiny/; regenerate with `npx statespec build`. -->';
 
 describe('the article docs, per cell type', () => {
   it.each<[string, { given: Spec; locale: string; want: string[] }]>([
@@ -317,10 +318,12 @@ describe('the article docs, per cell type', () => {
     expect(docsOf(given, locale).split('\n')).toEqual(want);
   });
 
-  it('emits spec.json, index.ts and one doc per locale, at the paths it always had', () => {
+  it('emits spec.json, the runtime (index.js, index.d.ts, package.json) and one doc per locale', () => {
     expect(emitSpec(EVERY_TYPE, render).value.map((output) => output.path)).toEqual([
       'generated/tiny/spec.json',
-      'generated/tiny/index.ts',
+      'generated/tiny/index.js',
+      'generated/tiny/index.d.ts',
+      'generated/tiny/package.json',
       'generated/docs/de-DE/tiny.md',
       'generated/docs/en-US/tiny.md',
     ]);
@@ -329,45 +332,26 @@ describe('the article docs, per cell type', () => {
 
 // --- the runtime ---------------------------------------------------------------------------------
 
-const OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ['lib.es2023.d.ts'],
-  types: [],
-};
-
-/** Writes the runtime of `given` (and any extra files) to a folder and type-checks them; returns the problems. */
-function typeCheck(given: Spec, files: Record<string, string> = {}): { dir: string; problems: string[] } {
+/** Writes the runtime of `given` as a build does (index.js and index.d.ts) with any extra files, and type-checks the extra files against it. */
+function typeCheck(given: Spec, files: Record<string, string> = {}, resolution: 'nodenext' | 'bundler' = 'nodenext'): { dir: string; problems: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'statespec-emit-'));
   folders.push(dir);
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
-  writeFileSync(join(dir, 'index.ts'), render('runtime.ts', runtimeView(given)));
+  const view = runtimeView(given);
+  writeFileSync(join(dir, 'index.js'), render('runtime.js', view));
+  writeFileSync(join(dir, 'index.d.ts'), render('runtime.d.ts', view));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const program = ts.createProgram([join(dir, 'index.ts'), ...Object.keys(files).map((name) => join(dir, name))], OPTIONS);
-  const problems = ts
-    .getPreEmitDiagnostics(program)
-    .map(
-      (d) =>
-        `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start!).line + 1} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-    );
-  return { dir, problems };
+  return { dir, problems: typeCheckFolder(dir, ['index.d.ts', ...Object.keys(files)], strictOptions(resolution)) };
 }
 
 type Runtime = Record<string, (...args: unknown[]) => unknown> & { TABLES: Record<string, { rows: readonly string[]; columns: readonly string[] }> };
 
-/** Type-checks the runtime of `given` under strict settings, then imports its JavaScript. */
+/** Writes the runtime of `given`, checks that its JavaScript and declarations agree, then imports the JavaScript. */
 async function runtimeOf(given: Spec): Promise<Runtime> {
   const { dir, problems } = typeCheck(given);
   expect(problems).toEqual([]);
-  const source = render('runtime.ts', runtimeView(given));
-  writeFileSync(join(dir, 'index.mjs'), ts.transpileModule(source, { compilerOptions: { ...OPTIONS, noEmit: false } }).outputText);
-  return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as Runtime;
+  expect(await runtimeDisagreements(dir)).toEqual([]);
+  return (await import(pathToFileURL(join(dir, 'index.js')).href)) as Runtime;
 }
 
 describe('the runtime, per cell type', async () => {
@@ -548,10 +532,22 @@ text('moves', 'On', 'Premium');
 // @ts-expect-error: "Launch" is not an Action.
 canDo('On', 'Launch');
 `;
-    const { problems } = typeCheck(EVERY_TYPE, { 'usage.ts': usage });
     // An @ts-expect-error that is not needed is itself an error, so an empty list means every line above is rejected.
-    expect(problems).toEqual([]);
+    for (const resolution of ['nodenext', 'bundler'] as const) expect(typeCheck(EVERY_TYPE, { 'usage.ts': usage }, resolution).problems).toEqual([]);
     expect(usage.match(/@ts-expect-error/g)).toHaveLength(9);
+  });
+
+  it('the JavaScript and its declarations disagree when one of them changes (the agreement check can fail)', async () => {
+    const { dir } = typeCheck(EVERY_TYPE);
+    const javascript = render('runtime.js', runtimeView(EVERY_TYPE));
+    writeFileSync(
+      join(dir, 'index.js'),
+      javascript.replace('export function canDo(state, action) {', 'export function canDo(state) {').replace('"On",\n', '"Onn",\n'),
+    );
+    const problems = await runtimeDisagreements(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/canDo takes 1 parameters in index.js but 2/), expect.stringMatching(/contract\.ts:\d+ /)]),
+    );
   });
 
   it('(the check above would see a call that does compile)', () => {

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGenerated, readProjectFiles } from '../src/cli/files.js';
+import { readProjectFiles } from '../src/cli/files.js';
+import { outputFindings } from '../src/cli/main.js';
 import { ALL_CODES } from '../src/diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic, isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
-import { findDrift } from '../src/emit/drift.js';
 import { initArticle } from '../src/init/init.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/load/types.js';
 import { type AddLocaleRequest, addLocale } from '../src/locale/add.js';
 import { compile } from '../src/pipeline.js';
-import { ASSETS, compileRoot, FIXTURES, fixtureNames, matchGoldens, REPO_ROOT } from './helpers/project.js';
+import { ASSETS, compileRoot, FIXTURES, fixtureNames, layoutOf, matchGoldens, REPO_ROOT } from './helpers/project.js';
 
 /**
  * Each test/fixtures/<case>/ holds sources/ (and optionally a stale generated/).
@@ -37,9 +37,10 @@ function runFixture(name: string): FixtureRun {
   // A fixture may set its own limits.json (e.g. a small maxSourceBytes), as --max-source-bytes would.
   const limitsFile = join(root, 'limits.json');
   const limits = existsSync(limitsFile) ? (JSON.parse(readFileSync(limitsFile, 'utf8')) as Limits) : DEFAULT_LIMITS;
-  const result = compile({ files: readProjectFiles(root, limits), assets, limits });
-  const checkDrift = !result.diagnostics.some(isBlocking) && existsSync(join(root, 'generated'));
-  const drift = checkDrift ? findDrift(result.outputs, readGenerated(root)) : [];
+  const layout = layoutOf(root);
+  const result = compile({ files: readProjectFiles(root, limits, layout), assets, limits, layout });
+  const checkDrift = !result.diagnostics.some(isBlocking) && existsSync(join(root, layout.output));
+  const drift = checkDrift ? outputFindings(root, result.outputs, layout) : [];
   const diagnostics = [...result.diagnostics, ...drift].sort(compareDiagnostics);
   const readSource = (file: string): string | undefined => {
     const path = join(root, file);

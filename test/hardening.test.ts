@@ -331,7 +331,7 @@ describe('paths: nothing is ever written outside generated/', () => {
     symlinkSync(join(dangling, 'no-such-folder'), join(dangling, 'generated/mini'), 'dir');
     const result = cli(['build', '--root', dangling]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/generated\/mini\/index\.ts:1:1 error .* path-unsafe/);
+    expect(result.stdout).toMatch(/generated\/mini\/index\.d\.ts:1:1 error .* path-unsafe/);
   });
 
   it('a symbolic link under sources/ is reported, not followed', () => {

@@ -2,14 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Html, InlineCode, Root, Table } from 'mdast';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Spec } from '../src/build/types.js';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatText } from '../src/diagnostics/report/text.js';
+import type { OutputFile } from '../src/emit/emit.js';
 import { phrasingText } from '../src/extract/tables.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { compileFiles, repoSources, temporaryFolders } from './helpers/project.js';
+import { runtimeDisagreements, typeCheckFolder } from './helpers/runtime.js';
 
 /**
  * Text that breaks naive code and document generators: quotes, backslashes,
@@ -41,24 +42,19 @@ function asMarkdownCell(text: string): string {
 
 const temporaryFolder = temporaryFolders('statespec-hostile-');
 
-/** Type-checks a generated module under strict settings, then imports its JavaScript. */
-async function compileAndImport(name: string, source: string): Promise<Record<string, unknown>> {
+/**
+ * Writes a spec's generated runtime (index.js, index.d.ts, package.json) to a
+ * folder, checks that the declarations are valid under strict settings and
+ * agree with the JavaScript, then imports the JavaScript.
+ */
+async function compileAndImport(outputs: readonly OutputFile[], id: string): Promise<Record<string, unknown>> {
   const dir = temporaryFolder();
-  const file = join(dir, `${name}.ts`);
-  writeFileSync(file, source);
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ES2022,
-    types: [],
-  };
-  const problems = ts.getPreEmitDiagnostics(ts.createProgram([file], options)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  expect(problems).toEqual([]);
-  const js = ts.transpileModule(source, { compilerOptions: { ...options, noEmit: false } }).outputText;
-  writeFileSync(join(dir, `${name}.mjs`), js);
-  return (await import(pathToFileURL(join(dir, `${name}.mjs`)).href)) as Record<string, unknown>;
+  for (const name of ['index.js', 'index.d.ts', 'package.json']) {
+    writeFileSync(join(dir, name), outputs.find((output) => output.path === `generated/${id}/${name}`)!.content);
+  }
+  expect(typeCheckFolder(dir, ['index.d.ts'])).toEqual([]);
+  expect(await runtimeDisagreements(dir)).toEqual([]);
+  return (await import(pathToFileURL(join(dir, 'index.js')).href)) as Record<string, unknown>;
 }
 
 /** Generated code may hold no raw bidi, invisible or separator character: it must read as what it does. */
@@ -178,12 +174,13 @@ describe('hostile text in labels, notes and messages', () => {
     const { files } = hostileMatrix();
     const result = compileFiles(files);
     expect(result.diagnostics.filter(isBlocking)).toEqual([]);
-    const index = result.outputs.find((output) => output.path === 'generated/mini/index.ts')!.content;
+    const index = result.outputs.find((output) => output.path === 'generated/mini/index.js')!.content;
     expectNoInvisibleCharacters(index);
+    expectNoInvisibleCharacters(result.outputs.find((output) => output.path === 'generated/mini/index.d.ts')!.content);
     // The title (which holds "*/") sits in a block comment: the comment must end where the template ends it.
     expect(index.split('\n')[1]).toMatch(/^\/\* .* \*\/$/);
     expect(index.split('\n')[1]!.slice(3, -3)).not.toContain('*/');
-    const runtime = await compileAndImport('mini', index);
+    const runtime = await compileAndImport(result.outputs, 'mini');
     expect((runtime.MESSAGES as Record<string, string>)['en-US']).toBe(HOSTILE.join(' / '));
     let thrown: unknown;
     try {
@@ -225,9 +222,9 @@ describe('hostile text in labels, notes and messages', () => {
     expect(result.diagnostics.filter(isBlocking)).toEqual([]);
     const spec = result.specs[0] as Spec;
     expect(JSON.stringify(spec)).toContain(JSON.stringify(description).slice(1, -1));
-    const index = result.outputs.find((output) => output.path === 'generated/biztalk-server-instance-states/index.ts')!.content;
+    const index = result.outputs.find((output) => output.path === 'generated/biztalk-server-instance-states/index.js')!.content;
     expectNoInvisibleCharacters(index);
-    const runtime = await compileAndImport('instances', index);
+    const runtime = await compileAndImport(result.outputs, 'biztalk-server-instance-states');
     expect((runtime.describe as (s: string) => string)('Active')).toBe(description);
     expect((runtime.transition as (s: string, o: string) => { to?: string; note?: string })('PendingSuspend', 'Terminate')).toMatchObject({
       to: 'Terminated',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readProjectFiles, TEMP_PREFIX } from '../src/cli/files.js';
 import { compile } from '../src/pipeline.js';
-import { ASSETS, REPO_ROOT, temporaryFolders } from './helpers/project.js';
+import { ASSETS, layoutOf, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
 /**
  * `statespec build` killed with SIGKILL at random moments: every generated
@@ -38,7 +38,8 @@ function generated(root: string): Map<string, string> {
 }
 
 function expectedOutputs(root: string): Map<string, string> {
-  const result = compile({ files: readProjectFiles(root), assets: ASSETS });
+  const layout = layoutOf(root);
+  const result = compile({ files: readProjectFiles(root, undefined, layout), assets: ASSETS, layout });
   expect(result.outputs.length).toBeGreaterThan(0);
   return new Map(result.outputs.map((output) => [output.path, output.content]));
 }
@@ -83,6 +84,7 @@ describe('interrupted builds', () => {
   it(`${KILLS} SIGKILLs at random moments leave every file complete (old or new), and the next run no temporary file`, async () => {
     const root = temporaryFolder();
     cpSync(join(REPO_ROOT, 'generated'), join(root, 'generated'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
     const versions = { A: new Map<string, string>(), B: new Map<string, string>() };
     for (const version of ['B', 'A'] as const) {
       useVersion(root, version);

@@ -5,7 +5,7 @@ import { loadAssets, readProjectFiles } from '../src/cli/files.js';
 import { watchBuild } from '../src/cli/watch.js';
 import { DEFAULT_LIMITS } from '../src/load/types.js';
 import { compile } from '../src/pipeline.js';
-import { generatedSnapshot, REPO_ROOT, temporaryFolders } from './helpers/project.js';
+import { generatedSnapshot, layoutOf, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
 const temporaryFolder = temporaryFolders('statespec-watch-');
 const CHART = 'sources/biztalk-services-state-chart';
@@ -15,7 +15,7 @@ async function watching(
   test: (context: { root: string; tool: string; log: () => string; settled: (pattern: RegExp, after: number) => Promise<void> }) => Promise<void>,
 ) {
   const root = temporaryFolder();
-  for (const folder of ['sources', 'generated']) cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
+  for (const entry of ['sources', 'generated', 'package.json']) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
   const tool = temporaryFolder();
   for (const entry of ['templates', 'schema', 'package.json']) cpSync(join(REPO_ROOT, entry), join(tool, entry), { recursive: true });
   let stderr = '';
@@ -40,7 +40,8 @@ async function watching(
 
 /** What a fresh, unwatched build of the same files would write. */
 function fresh(root: string, tool = REPO_ROOT): Record<string, string> {
-  const result = compile({ files: readProjectFiles(root), assets: loadAssets(tool) });
+  const layout = layoutOf(root);
+  const result = compile({ files: readProjectFiles(root, undefined, layout), assets: loadAssets(tool), layout });
   return Object.fromEntries(result.outputs.map((output) => [output.path, Buffer.from(output.content).toString('latin1')]));
 }
 

@@ -2,13 +2,15 @@ import type { SourceAnalysis } from '../align/analyze.js';
 import { DEFAULT_MARKS } from '../align/cells.js';
 import { type AlignedCell, type AlignedTable, cellKey } from '../align/tables.js';
 import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { schemaReference } from '../load/layout.js';
 import { axisNames } from '../load/model.js';
 import { MARK_VOCABULARY, preferredLabel, reviewedMessage } from '../load/terms.js';
 import { type CellConfig, isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
 import { banner } from './banner.js';
 import type { Localized, Spec, SpecCell, SpecFootnote, SpecSource, SpecTable } from './types.js';
 
-export const SPEC_SCHEMA_REF = '../../schema/spec.schema.json';
+/** The runtime package's version when the config names none. */
+export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
 /**
  * Builds the canonical spec: cell values from the reference source, labels
@@ -110,9 +112,10 @@ export function buildSpec(input: SpecInput, analyses: readonly SourceAnalysis[],
   });
 
   const spec: Spec = {
-    $schema: SPEC_SCHEMA_REF,
-    $comment: banner(config.id),
+    $schema: schemaReference(input.settings, `${input.settings.output}/${config.id}/spec.json`, 'spec.schema.json'),
+    $comment: banner(`${input.dir}/`, input.settings),
     id: config.id,
+    package: { name: config.package?.name ?? config.id, version: config.package?.version ?? DEFAULT_PACKAGE_VERSION },
     referenceLocale: config.referenceLocale,
     locales,
     title: perLocale((analysis) => analysis.title?.text),

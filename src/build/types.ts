@@ -114,6 +114,8 @@ export interface Spec {
   /** The generated-file banner (JSON has no comments). */
   $comment: string;
   id: string;
+  /** The runtime package's npm name and version. */
+  package: { name: string; version: string };
   referenceLocale: string;
   locales: string[];
   title: Localized;

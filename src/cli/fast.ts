@@ -5,8 +5,9 @@ import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
 import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
+import { LAYOUT_FILE } from '../load/layout.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
-import { outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+import { outputsOutsideGenerated, readGenerated, readLayout, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
 import { isFormat, limitsFrom } from './options.js';
 
 export interface Io {
@@ -50,33 +51,35 @@ function replay(argv: readonly string[], io: Io): number | undefined {
   const limits = limitsFrom(values['max-source-bytes']);
   if (!limits) return undefined;
   const root = resolve(values.root ?? '.');
-  if (!existsSync(join(root, 'sources'))) return undefined;
-
+  if (!existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) return undefined;
   const entry = readCache(root);
-  if (!entry || entry.key !== cacheKey(readProjectFiles(root, limits), limits)) return undefined;
+  if (!entry) return undefined;
+  const layout = readLayout(root).value;
+  if (!layout || entry.key !== cacheKey(readProjectFiles(root, limits, layout), limits)) return undefined;
   const blocked = entry.diagnostics.some(isBlocking);
-  // The full run refuses a generated/ reached through a link; so must a replay.
-  if (!blocked && (outputsOutsideGenerated(root, Object.keys(entry.outputs)).length > 0 || !generatedMatches(root, entry.outputs))) return undefined;
+  // The full run refuses an output folder reached through a link; so must a replay.
+  const paths = Object.keys(entry.outputs);
+  if (!blocked && (outputsOutsideGenerated(root, paths, layout.output).length > 0 || !generatedMatches(root, entry.outputs, layout.output))) return undefined;
 
   const report =
     command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
-  if (command === 'build') removeTemporaryFiles(root);
+  if (command === 'build') removeTemporaryFiles(root, layout);
   io.stdout(report(entry.diagnostics));
   if (command === 'check') {
     io.stderr('statespec: findings replayed (nothing changed since the last run).\n');
     return blocked ? 1 : 0;
   }
   if (blocked) {
-    io.stderr('statespec: errors found; generated/ was not changed (nothing changed since the last run).\n');
+    io.stderr(`statespec: errors found; ${layout.output}/ was not changed (nothing changed since the last run).\n`);
     return 1;
   }
   io.stderr(`statespec: ${Object.keys(entry.outputs).length} outputs, 0 written, 0 removed (nothing changed since the last run).\n`);
   return 0;
 }
 
-/** generated/ holds exactly the cached outputs: the same paths, the same bytes. */
-function generatedMatches(root: string, outputs: Record<string, string>): boolean {
-  const current = readGenerated(root);
+/** The output folder holds exactly the cached outputs (and the manifest lists no other): the same paths, the same bytes. */
+function generatedMatches(root: string, outputs: Record<string, string>, output: string): boolean {
+  const current = readGenerated(root, Object.keys(outputs), output);
   if (current.size !== Object.keys(outputs).length) return false;
   for (const [path, content] of current) if (outputs[path] !== sha256(content)) return false;
   return true;

@@ -18,11 +18,14 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareStrings } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Staged } from '../diagnostics/diagnostic.js';
+import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
+import { MANIFEST_NAME, manifestFiles } from '../emit/manifest.js';
 import { type PrecompiledTemplates, templatesHash } from '../emit/templates-hash.js';
+import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, loadLayout, type SourcePattern } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
-import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
+import { createValidators, type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';
 
 /** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
@@ -59,14 +62,19 @@ export function loadAssets(packageDir: string = PACKAGE_DIR, { precompiled = tru
     if (name.endsWith('.hbs')) templates[name.slice(0, -'.hbs'.length)] = readFileSync(join(packageDir, 'templates', name), 'utf8');
   }
   const assets: Assets = {
-    schemas: { config: schema('config.schema.json'), terms: schema('terms.schema.json'), spec: schema('spec.schema.json') },
+    schemas: {
+      config: schema('config.schema.json'),
+      terms: schema('terms.schema.json'),
+      spec: schema('spec.schema.json'),
+      layout: schema('statespec.schema.json'),
+    },
     templates,
   };
   const file = join(packageDir, PRECOMPILED_VALIDATORS);
   if (precompiled && existsSync(file)) {
     const module = createRequire(import.meta.url)(file) as PrecompiledValidators;
     if (module.schemasHash === schemasHash(assets.schemas))
-      assets.validators = { config: module.config, terms: module.terms, spec: module.spec, schemasHash: module.schemasHash };
+      assets.validators = { config: module.config, terms: module.terms, spec: module.spec, layout: module.layout, schemasHash: module.schemasHash };
   }
   const templatesFile = join(packageDir, PRECOMPILED_TEMPLATES);
   if (precompiled && existsSync(templatesFile)) {
@@ -103,13 +111,70 @@ function listEntries(root: string, dir: string): { path: string; link: boolean }
 const isTemporary = (path: string): boolean => path.split('/').pop()!.startsWith(TEMP_PREFIX);
 
 /**
- * Every file under sources/, but our own temporary files. One over the size
- * limit is not read (the loader reports it by its size); a symbolic link is
- * not followed (the loader reports it), since it could point anywhere.
+ * The project's layout: statespec.config.json at the root when there is one,
+ * else sources/ and generated/. Two defaults come from the project's
+ * package.json: the command the banners name (its own script that runs
+ * `statespec build`, else `npx statespec build`) and where `$schema`
+ * references point (schema/ in statespec's own repository, else
+ * node_modules/statespec/schema), so that every machine writes the same files.
  */
-export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS): ProjectFile[] {
-  return listEntries(root, 'sources')
+export function readLayout(root: string, assets?: Assets): Staged<Layout | undefined> {
+  const path = join(root, LAYOUT_FILE);
+  const manifest = projectManifest(root);
+  const defaults = { schemaDir: manifest?.name === 'statespec' ? 'schema' : 'node_modules/statespec/schema', regenerate: buildScript(manifest) };
+  // Without statespec.config.json no validator is needed: the no-op fast path stays free of ajv.
+  if (!existsSync(path)) return loadLayout(undefined, () => true, defaults);
+  const { schemas, validators } = assets ?? loadAssets();
+  return loadLayout({ path: LAYOUT_FILE, bytes: readFileSync(path) }, createValidators(schemas, validators).layout, defaults);
+}
+
+interface PackageManifest {
+  name?: unknown;
+  scripts?: Record<string, unknown>;
+}
+
+function projectManifest(root: string): PackageManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageManifest;
+  } catch {
+    // No package.json, or not JSON: the defaults.
+    return undefined;
+  }
+}
+
+/** The project's npm script that runs `statespec build` (not --watch), as `npm run <name>`; else `npx statespec build`. */
+function buildScript(manifest: PackageManifest | undefined): string {
+  const scripts = manifest?.scripts ?? {};
+  const name = Object.keys(scripts)
+    .sort(compareStrings)
+    .find((candidate) => {
+      const script = scripts[candidate];
+      return typeof script === 'string' && /\bstatespec(?:\.js)? build\b/.test(script) && !script.includes('--watch');
+    });
+  return name === undefined ? DEFAULT_REGENERATE : `npm run ${name}`;
+}
+
+/** The folders a layout reads whole: the specs folder and each article's folder. */
+export function layoutFolders(layout: Layout): string[] {
+  return [...new Set([layout.specs, ...layout.articles.map((article) => article.dir)])];
+}
+
+/**
+ * Every file the layout reads, but our own temporary files: the specs
+ * folder (sources/), each article's folder, every file a source pattern
+ * names, and statespec.config.json itself. One over the size limit is not
+ * read (the loader reports it by its size); a symbolic link is not followed
+ * (the loader reports it), since it could point anywhere.
+ */
+export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS, layout: Layout = DEFAULT_LAYOUT): ProjectFile[] {
+  const entries = new Map<string, { path: string; link: boolean }>();
+  for (const folder of layoutFolders(layout)) for (const entry of listEntries(root, folder)) entries.set(entry.path, entry);
+  for (const article of layout.articles)
+    for (const pattern of article.sources) for (const entry of expandPattern(root, pattern)) entries.set(entry.path, entry);
+  if (existsSync(join(root, LAYOUT_FILE))) entries.set(LAYOUT_FILE, { path: LAYOUT_FILE, link: false });
+  return [...entries.values()]
     .filter((entry) => !isTemporary(entry.path))
+    .sort((a, b) => compareStrings(a.path, b.path))
     .map(({ path, link }) => {
       if (link) return { path, bytes: new Uint8Array(0), symbolicLink: true };
       const size = statSync(join(root, path)).size;
@@ -118,16 +183,55 @@ export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS):
 }
 
 /**
- * Output paths that could land outside root/generated/: through `..`, or
- * through a symbolic link (dangling or not) on the way, generated/ itself
- * included (a generated/ that links to the project root would otherwise have
+ * The files a source pattern names, found folder by folder: only the folders
+ * on the pattern's way are listed, never the whole tree.
+ */
+export function expandPattern(root: string, pattern: SourcePattern): { path: string; link: boolean }[] {
+  const matcher = compilePattern(pattern);
+  let candidates = [''];
+  for (const segment of pattern.path.split('/')) {
+    if (!segment.includes('{locale}')) {
+      candidates = candidates.map((prefix) => (prefix === '' ? segment : `${prefix}/${segment}`));
+      continue;
+    }
+    const part = new RegExp(
+      `^${segment
+        .split('{locale}')
+        .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[A-Za-z0-9_-]+')}$`,
+    );
+    candidates = candidates.flatMap((prefix) => {
+      const folder = join(root, prefix);
+      if (!isFolder(folder)) return [];
+      return readdirSync(folder)
+        .filter((name) => part.test(name))
+        .map((name) => (prefix === '' ? name : `${prefix}/${name}`));
+    });
+  }
+  return candidates.flatMap((path) => {
+    const stat = lstatIfAny(join(root, path));
+    if (!stat || (!stat.isFile() && !stat.isSymbolicLink()) || !matcher.match(path)) return [];
+    return [{ path, link: stat.isSymbolicLink() }];
+  });
+}
+
+function isFolder(path: string): boolean {
+  return lstatIfAny(path)?.isDirectory() === true;
+}
+
+/**
+ * Output paths that could land outside the output folder: through `..`, or
+ * through a symbolic link (dangling or not) on the way, the output folder
+ * itself included (one that links to the project root would otherwise have
  * its "stale" files, the sources, removed). The pipeline already refuses
  * unsafe names; this is the writer's own check of the disk it writes to.
  */
-export function outputsOutsideGenerated(root: string, paths: readonly string[]): string[] {
-  const generated = resolve(root, 'generated');
-  const top = lstatIfAny(generated);
-  if (top && !top.isDirectory()) return [...paths];
+export function outputsOutsideGenerated(root: string, paths: readonly string[], output: string = DEFAULT_LAYOUT.output): string[] {
+  const generated = resolve(root, output);
+  for (let folder = generated; folder !== resolve(root); folder = dirname(folder)) {
+    const stat = lstatIfAny(folder);
+    if (stat && !stat.isDirectory()) return [...paths];
+  }
   return paths.filter((path) => {
     const target = resolve(root, path);
     if (!target.startsWith(generated + sep)) return true;
@@ -141,6 +245,38 @@ export function outputsOutsideGenerated(root: string, paths: readonly string[]):
   });
 }
 
+/**
+ * Output paths where a file exists that statespec did not write: not listed
+ * in the manifest, not carrying statespec's banner, and not already what
+ * would be written. A build refuses to overwrite them (a shared output folder
+ * may hold the docs team's own files).
+ */
+export function foreignOutputs(root: string, outputs: readonly OutputFile[], output: string = DEFAULT_LAYOUT.output): Diagnostic[] {
+  const ours = new Set(previousOutputs(root, output));
+  return outputs.flatMap((file) => {
+    if (ours.has(file.path)) return [];
+    const current = readIfFile(join(root, file.path));
+    if (current === undefined || current === file.content || current.includes('Made by statespec')) return [];
+    return [
+      diagnostic('output-conflict', {
+        at: { file: file.path, line: 1, column: 1 },
+        message: `${file.path} exists and statespec did not write it (it is not in ${output}/${MANIFEST_NAME} and has no statespec banner), so build refuses to overwrite it and writes nothing. Move that file, or choose another "output" folder in ${LAYOUT_FILE}.`,
+      }),
+    ];
+  });
+}
+
+function readIfFile(path: string): string | undefined {
+  const stat = lstatIfAny(path);
+  return stat?.isFile() ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** The files the last build wrote, from the manifest in the output folder; none without one. */
+export function previousOutputs(root: string, output: string = DEFAULT_LAYOUT.output): string[] {
+  const text = readIfFile(join(root, output, MANIFEST_NAME));
+  return text === undefined ? [] : (manifestFiles(text, output) ?? []);
+}
+
 function lstatIfAny(path: string): Stats | undefined {
   try {
     return lstatSync(path);
@@ -149,33 +285,47 @@ function lstatIfAny(path: string): Stats | undefined {
   }
 }
 
-/** The current contents of generated/, skipping our own temporary files. */
-export function readGenerated(root: string): Map<string, string> {
+/**
+ * What statespec's outputs are now: the content at every path that
+ * `outputs` names or the last build's manifest lists, where a file is.
+ * Nothing else in the output folder is read: it may be shared with the docs.
+ */
+export function readGenerated(root: string, outputs: readonly string[] = [], output: string = DEFAULT_LAYOUT.output): Map<string, string> {
   const existing = new Map<string, string>();
-  for (const path of listFiles(root, 'generated')) {
-    if (path.split('/').pop()!.startsWith(TEMP_PREFIX)) continue;
-    existing.set(path, readFileSync(join(root, path), 'utf8'));
+  for (const path of [...new Set([...outputs, ...previousOutputs(root, output)])].sort(compareStrings)) {
+    const content = readIfFile(join(root, path));
+    if (content !== undefined) existing.set(path, content);
   }
   return existing;
 }
 
 /**
- * Brings generated/ to exactly `outputs`. Each file is written to a temporary
- * name in its own folder, flushed, then renamed over the old one, so a reader
- * (or a crash) sees the complete old or the complete new file, never half.
+ * Brings the outputs to exactly `outputs`. Each file is written to a
+ * temporary name in its own folder, flushed, then renamed over the old one,
+ * so a reader (or a crash) sees the complete old or the complete new file,
+ * never half. Only files the last build's manifest lists are removed, and
+ * only the folders that removing them empties.
  */
-export function writeOutputs(root: string, outputs: readonly OutputFile[]): { written: string[]; removed: string[] } {
-  const existing = readGenerated(root);
+export function writeOutputs(root: string, outputs: readonly OutputFile[], output: string = DEFAULT_LAYOUT.output): { written: string[]; removed: string[] } {
+  const existing = readGenerated(
+    root,
+    outputs.map((file) => file.path),
+    output,
+  );
   const written: string[] = [];
-  for (const output of outputs) {
-    if (existing.get(output.path) === output.content) continue;
-    writeAtomically(join(root, output.path), output.content);
-    written.push(output.path);
-  }
-  const wanted = new Set(outputs.map((output) => output.path));
+  // The manifest goes last: until it is renamed into place, the old one still lists every older file.
+  const ordered = [...outputs.filter((file) => !file.path.endsWith(`/${MANIFEST_NAME}`)), ...outputs.filter((file) => file.path.endsWith(`/${MANIFEST_NAME}`))];
+  const wanted = new Set(outputs.map((file) => file.path));
   const removed = [...existing.keys()].filter((path) => !wanted.has(path));
-  for (const path of removed) rmSync(join(root, path));
-  removeEmptyFolders(join(root, 'generated'));
+  for (const file of ordered) {
+    if (existing.get(file.path) === file.content) continue;
+    writeAtomically(join(root, file.path), file.content);
+    written.push(file.path);
+  }
+  for (const path of removed) {
+    rmSync(join(root, path));
+    removeEmptyFolders(dirname(join(root, path)), resolve(root, output));
+  }
   return { written, removed };
 }
 
@@ -214,16 +364,19 @@ function syncFolder(folder: string): void {
 }
 
 /**
- * Leftovers of a run (build or locale add) that was killed between writing and
- * renaming, in generated/ and sources/; a live run's files are left alone.
+ * Leftovers of a run (build, locale add or init) that was killed between
+ * writing and renaming, in the output folder and the folders statespec reads;
+ * a live run's files are left alone.
  */
-export function removeTemporaryFiles(root: string): void {
-  for (const path of [...listFiles(root, 'generated'), ...listFiles(root, 'sources')]) {
-    const name = path.split('/').pop()!;
-    if (!name.startsWith(TEMP_PREFIX)) continue;
-    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    rmSync(join(root, path), { force: true });
+export function removeTemporaryFiles(root: string, layout: Layout = DEFAULT_LAYOUT): void {
+  for (const folder of [layout.output, ...layoutFolders(layout)]) {
+    for (const path of listFiles(root, folder)) {
+      const name = path.split('/').pop()!;
+      if (!name.startsWith(TEMP_PREFIX)) continue;
+      const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+      if (pid !== process.pid && isAlive(pid)) continue;
+      rmSync(join(root, path), { force: true });
+    }
   }
 }
 
@@ -237,10 +390,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function removeEmptyFolders(folder: string): void {
-  if (!existsSync(folder) || !lstatSync(folder).isDirectory()) return;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory()) removeEmptyFolders(join(folder, entry.name));
+/** Removes `folder` and the folders above it, up to `top` (kept), while they are empty. */
+function removeEmptyFolders(folder: string, top: string): void {
+  for (let current = folder; current.startsWith(top + sep) && isFolder(current) && readdirSync(current).length === 0; current = dirname(current)) {
+    rmdirSync(current);
   }
-  if (readdirSync(folder).length === 0) rmdirSync(folder);
 }

@@ -1,20 +1,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/report/json.js';
 import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { findDrift } from '../emit/drift.js';
+import type { OutputFile } from '../emit/emit.js';
 import { initArticle } from '../init/init.js';
+import { LAYOUT_FILE, type Layout } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type AddLocaleRequest, addLocale } from '../locale/add.js';
-import { compile } from '../pipeline.js';
+import { type Assets, compile } from '../pipeline.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
 import {
+  foreignOutputs,
   loadAssets,
   outputsOutsideGenerated,
   readGenerated,
+  readLayout,
   readProjectFiles,
   removeTemporaryFiles,
   toolVersion,
@@ -165,20 +169,34 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     return 2;
   }
   const root = resolve(values.root ?? '.');
-  if (!existsSync(join(root, 'sources'))) {
-    // Refuse rather than "build nothing": an empty build would empty generated/ under a wrong --root.
-    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
+  if (!existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) {
+    // Refuse rather than "build nothing" under a wrong --root.
+    io.stderr(
+      `statespec: ${root} has neither a sources/ folder nor a ${LAYOUT_FILE}; run from the project root, pass --root DIR, or start an article with statespec init.\n`,
+    );
     return 2;
   }
   return { command, format, root, limits, noCache: values['no-cache'] === true, watch: values.watch === true };
 }
 
+/** The project's layout, or the exit code after reporting why statespec.config.json cannot be used. */
+function layoutOf(root: string, io: CliIo, assets?: Assets): Layout | number {
+  const layout = readLayout(root, assets);
+  if (layout.value) return layout.value;
+  io.stdout(report(layout.diagnostics, 'text'));
+  io.stderr(`statespec: ${LAYOUT_FILE} cannot be used; nothing was read or written.\n`);
+  return 1;
+}
+
 function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo): number {
   try {
+    const assets = loadAssets();
+    const layout = layoutOf(root, io, assets);
+    if (typeof layout === 'number') return layout;
     // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
-    if (command === 'build') removeTemporaryFiles(root);
-    const files = readProjectFiles(root, limits);
-    const result = compile({ files, assets: loadAssets(), limits });
+    if (command === 'build') removeTemporaryFiles(root, layout);
+    const files = readProjectFiles(root, limits, layout);
+    const result = compile({ files, assets, limits, layout });
     if (!noCache) {
       const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
       writeCache(root, { key: cacheKey(files, limits), diagnostics: result.diagnostics, outputs });
@@ -186,18 +204,19 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
     let diagnostics: Diagnostic[] = result.diagnostics;
     const blocked = diagnostics.some(isBlocking);
     if (command === 'check') {
-      if (!blocked) diagnostics = [...diagnostics, ...findDrift(result.outputs, readGenerated(root))].sort(compareDiagnostics);
+      if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
       io.stdout(report(diagnostics, format));
       return diagnostics.some(isBlocking) ? 1 : 0;
     }
     io.stdout(report(diagnostics, 'text'));
     if (blocked) {
-      io.stderr('statespec: errors found; generated/ was not changed.\n');
+      io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
       return 1;
     }
     const escaping = outputsOutsideGenerated(
       root,
       result.outputs.map((output) => output.path),
+      layout.output,
     );
     if (escaping.length > 0) {
       io.stdout(
@@ -205,7 +224,7 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
           escaping.map((path) =>
             diagnostic('path-unsafe', {
               at: { file: path, line: 1, column: 1 },
-              message: `${path} would be written outside ${join(root, 'generated')} (through a symbolic link); nothing was written. Make generated/ a plain folder.`,
+              message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
             }),
           ),
           'text',
@@ -213,7 +232,12 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
       );
       return 1;
     }
-    const { written, removed } = writeOutputs(root, result.outputs);
+    const foreign = foreignOutputs(root, result.outputs, layout.output);
+    if (foreign.length > 0) {
+      io.stdout(report(foreign, 'text'));
+      return 1;
+    }
+    const { written, removed } = writeOutputs(root, result.outputs, layout.output);
     io.stderr(`statespec: ${result.outputs.length} outputs, ${written.length} written, ${removed.length} removed.\n`);
     return 0;
   } catch (error) {
@@ -222,6 +246,23 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
     io.stderr(`statespec: ${command} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
     return 2;
   }
+}
+
+/**
+ * What `check` finds in the output folder: files a build would refuse to
+ * overwrite (output-conflict), then every other output that is missing,
+ * differs or is no longer made (output-stale).
+ */
+export function outputFindings(root: string, outputs: readonly OutputFile[], layout: Layout): Diagnostic[] {
+  const foreign = foreignOutputs(root, outputs, layout.output);
+  const conflicting = new Set(foreign.map((finding) => finding.file));
+  const ours = outputs.filter((output) => !conflicting.has(output.path));
+  const current = readGenerated(
+    root,
+    ours.map((output) => output.path),
+    layout.output,
+  );
+  return [...foreign, ...findDrift(ours, current, layout.regenerate)];
 }
 
 interface SourceCommandOptions {
@@ -239,9 +280,10 @@ interface SourceCommand {
   misuse: (options: SourceCommandOptions) => string | undefined;
   run: (
     files: ProjectFile[],
-    input: { path: string; bytes: Uint8Array },
+    input: { path: string; rootPath: string; bytes: Uint8Array },
     options: SourceCommandOptions & { spec: string; locale: string },
     limits: Limits,
+    layout: Layout,
   ) => {
     writes: { path: string; content: string | Uint8Array }[];
     diagnostics: Diagnostic[];
@@ -252,8 +294,8 @@ interface SourceCommand {
 const LOCALE_ADD: SourceCommand = {
   name: 'locale add',
   misuse: (options) => (options.format !== undefined ? '--format is only for check' : undefined),
-  run: (files, input, options, limits) => {
-    const request: AddLocaleRequest = { files, schemas: loadAssets().schemas, limits, specId: options.spec, locale: options.locale, input };
+  run: (files, input, options, limits, layout) => {
+    const request: AddLocaleRequest = { files, schemas: loadAssets().schemas, limits, specId: options.spec, locale: options.locale, input, layout };
     if (options.variant !== undefined) request.variant = options.variant;
     return addLocale(request);
   },
@@ -267,7 +309,7 @@ const INIT: SourceCommand = {
       : options.variant !== undefined
         ? '--variant is only for locale add; init writes the reference as sources/ID/TAG.md'
         : undefined,
-  run: (files, input, options) => initArticle({ files, specId: options.spec, locale: options.locale, input }),
+  run: (files, input, options, _limits, layout) => initArticle({ files, specId: options.spec, locale: options.locale, input, layout }),
 };
 
 function runSourceCommand(command: SourceCommand, files: string[], options: SourceCommandOptions, limits: Limits, io: CliIo): number {
@@ -282,8 +324,12 @@ function runSourceCommand(command: SourceCommand, files: string[], options: Sour
     return 2;
   }
   const root = resolve(options.root ?? '.');
-  if (!existsSync(join(root, 'sources'))) {
-    io.stderr(`statespec: ${root} has no sources/ folder; run from the project root or pass --root DIR.\n`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    io.stderr(`statespec: the root ${root} is not a folder; run from the project root or pass --root DIR.\n`);
+    return 2;
+  }
+  if (command !== INIT && !existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) {
+    io.stderr(`statespec: ${root} has neither a sources/ folder nor a ${LAYOUT_FILE}; start the article with statespec init first.\n`);
     return 2;
   }
   const file = files[0]!;
@@ -300,8 +346,11 @@ function runSourceCommand(command: SourceCommand, files: string[], options: Sour
     return 2;
   }
   try {
-    removeTemporaryFiles(root);
-    const result = command.run(readProjectFiles(root, limits), { path: file, bytes }, { ...options, spec, locale }, limits);
+    const layout = layoutOf(root, io);
+    if (typeof layout === 'number') return layout;
+    removeTemporaryFiles(root, layout);
+    const rootPath = relative(root, resolve(file)).split(sep).join('/');
+    const result = command.run(readProjectFiles(root, limits, layout), { path: file, rootPath, bytes }, { ...options, spec, locale }, limits, layout);
     io.stdout(report(result.diagnostics, 'text'));
     if (result.diagnostics.some(isBlocking)) {
       io.stderr('statespec: nothing was written.\n');

@@ -1,10 +1,22 @@
 import { existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatText } from '../diagnostics/report/text.js';
+import { DEFAULT_LAYOUT, LAYOUT_FILE } from '../load/layout.js';
 import type { Limits } from '../load/types.js';
 import { type CompileMemo, compile } from '../pipeline.js';
-import { loadAssets, outputsOutsideGenerated, PACKAGE_DIR, readProjectFiles, removeTemporaryFiles, writeOutputs } from './files.js';
+import {
+  expandPattern,
+  foreignOutputs,
+  layoutFolders,
+  loadAssets,
+  outputsOutsideGenerated,
+  PACKAGE_DIR,
+  readLayout,
+  readProjectFiles,
+  removeTemporaryFiles,
+  writeOutputs,
+} from './files.js';
 
 export interface WatchIo {
   stdout: (text: string) => void;
@@ -37,26 +49,42 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
         memo.clear();
         assetsChanged = false;
       }
+      // statespec.config.json is read again on every rebuild: an edit to it is an edit like any other.
+      const layout = readLayout(root, assets);
+      if (!layout.value) {
+        io.stdout(formatText(layout.diagnostics));
+        io.stderr(`statespec: ${LAYOUT_FILE} cannot be used (${reason}); nothing was written. Watching for a fix…\n`);
+        first = false;
+        return;
+      }
+      const { output } = layout.value;
       // Only a killed earlier run leaves temporary files: clearing them once, before the first build, is enough.
-      if (first) removeTemporaryFiles(root);
-      const result = compile({ files: readProjectFiles(root, limits), assets, limits, memo });
+      if (first) removeTemporaryFiles(root, layout.value);
+      const result = compile({ files: readProjectFiles(root, limits, layout.value), assets, limits, memo, layout: layout.value });
       const blocked = result.diagnostics.some(isBlocking);
       // The whole report on the first build and whenever something is wrong; afterwards a line a rebuild.
       if (blocked || first) io.stdout(formatText(result.diagnostics));
       first = false;
       if (blocked) {
-        io.stderr(`statespec: errors found (${reason}); generated/ was not changed. Watching for a fix…\n`);
+        io.stderr(`statespec: errors found (${reason}); ${output}/ was not changed. Watching for a fix…\n`);
         return;
       }
       const escaping = outputsOutsideGenerated(
         root,
-        result.outputs.map((output) => output.path),
+        result.outputs.map((file) => file.path),
+        output,
       );
       if (escaping.length > 0) {
         io.stderr(`statespec: ${escaping[0]} would be written through a symbolic link; nothing was written. Watching…\n`);
         return;
       }
-      const { written, removed } = writeOutputs(root, result.outputs);
+      const foreign = foreignOutputs(root, result.outputs, output);
+      if (foreign.length > 0) {
+        io.stdout(formatText(foreign));
+        io.stderr(`statespec: nothing was written (${reason}). Watching…\n`);
+        return;
+      }
+      const { written, removed } = writeOutputs(root, result.outputs, output);
       const ms = Math.round(performance.now() - started);
       const what = result.compiled.length === 0 ? 'no spec changed' : `compiled ${result.compiled.join(', ')}`;
       io.stderr(`statespec: ${reason}: ${what}; ${written.length} written, ${removed.length} removed in ${ms} ms. Watching…\n`);
@@ -75,10 +103,28 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
   const follow = (folder: string, onChange: (file: string) => void): void => {
     if (existsSync(folder)) trees.push(watchTree(folder, onChange, warn));
   };
-  follow(join(root, 'sources'), (file) => {
+  const onSource = (base: string) => (file: string) => {
     // Our own temporary files (from locale add) are not edits.
-    if (!file.split(/[\\/]/).pop()!.startsWith('.statespec-tmp-')) schedule(`${file} changed`);
-  });
+    if (!file.split(/[\\/]/).pop()!.startsWith('.statespec-tmp-')) schedule(`${base}/${file} changed`);
+  };
+  // The folders the layout reads, and the folder of every file its source patterns name (not their whole
+  // tree: a pattern may start in ../). A file that a pattern would name in a new folder is seen at the next rebuild.
+  const layout = readLayout(root, assets).value ?? { ...DEFAULT_LAYOUT };
+  const folders = new Set(layoutFolders(layout));
+  for (const article of layout.articles) {
+    for (const pattern of article.sources) for (const entry of expandPattern(root, pattern)) folders.add(posix.dirname(entry.path));
+  }
+  for (const folder of [...folders].sort()) {
+    // A folder inside another watched one is already watched.
+    if ([...folders].some((other) => other !== folder && folder.startsWith(`${other}/`))) continue;
+    follow(join(root, folder), onSource(folder));
+  }
+  if (existsSync(root)) {
+    const top = watch(root, (_, file) => {
+      if (String(file) === LAYOUT_FILE) schedule(`${LAYOUT_FILE} changed`);
+    });
+    trees.push(() => top.close());
+  }
   for (const folder of ['templates', 'schema']) {
     follow(join(packageDir, folder), (file) => {
       assetsChanged = true;

@@ -281,8 +281,13 @@ export const CODES = {
   },
   'output-stale': {
     severity: 'error',
-    summary: 'A file in generated/ differs from what `statespec build` would write, is missing, or is not ours.',
-    help: 'Run `npm run build` and commit generated/.',
+    summary: 'An output differs from what `statespec build` would write, is missing, or is no longer produced.',
+    help: 'Run the build (the banner of each output names the command) and commit the output folder.',
+  },
+  'output-conflict': {
+    severity: 'error',
+    summary: 'A build would overwrite a file in the output folder that statespec did not write (not in its manifest, no statespec banner).',
+    help: 'Move that file, or give statespec an output folder of its own ("output" in statespec.config.json).',
   },
 
   // --- statespec locale add -------------------------------------------------

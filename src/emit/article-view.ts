@@ -1,4 +1,3 @@
-import { banner } from '../build/banner.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
 import type { CellConfig } from '../load/types.js';
 import { inLocale } from './names.js';
@@ -145,7 +144,7 @@ export function articleView(spec: Spec, locale: string): ArticleView {
   });
 
   return {
-    banner: banner(spec.id),
+    banner: spec.$comment,
     title: text(spec.title),
     tables,
     messages: spec.messages.filter((message) => message.inDocs).map((message) => text(message.text)),

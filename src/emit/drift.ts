@@ -1,8 +1,12 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './emit.js';
 
-/** What `check` reports when generated/ is not what `build` would write. */
-export function findDrift(expected: readonly OutputFile[], existing: ReadonlyMap<string, string>): Diagnostic[] {
+/**
+ * What `check` reports when the outputs are not what `build` would write.
+ * `existing` holds the current files at the expected paths and at the paths
+ * the last build's manifest lists; `regenerate` is the command to name.
+ */
+export function findDrift(expected: readonly OutputFile[], existing: ReadonlyMap<string, string>, regenerate = 'npx statespec build'): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const wanted = new Set(expected.map((output) => output.path));
   for (const output of expected) {
@@ -14,8 +18,8 @@ export function findDrift(expected: readonly OutputFile[], existing: ReadonlyMap
         at: { file: output.path, line: firstDifference ?? 1, column: 1 },
         message:
           current === undefined
-            ? `${output.path} is missing; run \`npm run build\`.`
-            : `${output.path} differs from what the sources produce (first at line ${firstDifference}); run \`npm run build\`.`,
+            ? `${output.path} is missing; run \`${regenerate}\`.`
+            : `${output.path} differs from what the sources produce (first at line ${firstDifference}); run \`${regenerate}\`.`,
       }),
     );
   }
@@ -24,7 +28,7 @@ export function findDrift(expected: readonly OutputFile[], existing: ReadonlyMap
     diagnostics.push(
       diagnostic('output-stale', {
         at: { file: path, line: 1, column: 1 },
-        message: `${path} is not produced by any source; \`npm run build\` removes it.`,
+        message: `${path} is no longer produced by any source; \`${regenerate}\` removes it.`,
       }),
     );
   }

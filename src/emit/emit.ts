@@ -1,5 +1,6 @@
 import type { Spec } from '../build/types.js';
 import { diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { DEFAULT_LAYOUT } from '../load/layout.js';
 import { articleView } from './article-view.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
@@ -12,16 +13,30 @@ export interface OutputFile {
   content: string;
 }
 
-export const GENERATED_DIR = 'generated';
+/** Where one spec's outputs go, and where its config is (for findings about it). */
+export interface EmitTarget {
+  output: string;
+  configFile: string;
+}
 
-/** Every output of one spec: the spec JSON, the runtime module, and the article's docs in each locale. */
-export function emitSpec(spec: Spec, render: Render): Staged<OutputFile[]> {
-  let runtime: string;
+/**
+ * Every output of one spec: the spec JSON, the runtime as ESM JavaScript with
+ * its declarations and a package.json, and the article's docs in each locale.
+ */
+export function emitSpec(
+  spec: Spec,
+  render: Render,
+  target: EmitTarget = { output: DEFAULT_LAYOUT.output, configFile: `${DEFAULT_LAYOUT.specs}/${spec.id}/spec.config.json` },
+): Staged<OutputFile[]> {
+  let javascript: string;
+  let declarations: string;
   try {
-    runtime = render('runtime.ts', runtimeView(spec));
+    const view = runtimeView(spec);
+    javascript = render('runtime.js', view);
+    declarations = render('runtime.d.ts', view);
   } catch (error) {
     if (!(error instanceof RuntimeNameError)) throw error;
-    const at = { file: `sources/${spec.id}/spec.config.json`, line: 1, column: 1 };
+    const at = { file: target.configFile, line: 1, column: 1 };
     return {
       value: [],
       diagnostics: [
@@ -33,10 +48,36 @@ export function emitSpec(spec: Spec, render: Render): Staged<OutputFile[]> {
       ],
     };
   }
+  const folder = `${target.output}/${spec.id}`;
   const outputs = [
-    { path: `${GENERATED_DIR}/${spec.id}/spec.json`, content: jsonDocument(spec) },
-    { path: `${GENERATED_DIR}/${spec.id}/index.ts`, content: runtime },
-    ...spec.locales.map((locale) => ({ path: `${GENERATED_DIR}/docs/${locale}/${spec.id}.md`, content: render('article.md', articleView(spec, locale)) })),
+    { path: `${folder}/spec.json`, content: jsonDocument(spec) },
+    { path: `${folder}/index.js`, content: javascript },
+    { path: `${folder}/index.d.ts`, content: declarations },
+    { path: `${folder}/package.json`, content: jsonDocument(runtimePackage(spec)) },
+    ...spec.locales.map((locale) => ({ path: `${target.output}/docs/${locale}/${spec.id}.md`, content: render('article.md', articleView(spec, locale)) })),
   ];
   return { value: outputs, diagnostics: [] };
+}
+
+/**
+ * The runtime's own package.json: ESM with its declarations, no dependency
+ * and no side effects, so that an application can depend on it (or a bundler
+ * drop what it does not use) without statespec installed.
+ */
+function runtimePackage(spec: Spec): object {
+  return {
+    '//': spec.$comment,
+    name: spec.package.name,
+    version: spec.package.version,
+    description: `The rules of "${spec.title[spec.referenceLocale]}" as data and checks, compiled by statespec.`,
+    type: 'module',
+    sideEffects: false,
+    exports: {
+      '.': { types: './index.d.ts', default: './index.js' },
+      './spec.json': './spec.json',
+      './package.json': './package.json',
+    },
+    types: './index.d.ts',
+    files: ['index.js', 'index.d.ts', 'spec.json'],
+  };
 }

@@ -1,9 +1,10 @@
-import { REGENERATE_COMMAND } from '../build/banner.js';
+import { posix } from 'node:path';
 import type { Spec, SpecSource } from '../build/types.js';
 import type { Share } from '../check/agreement.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { GENERATED_DIR, type OutputFile } from './emit.js';
+import { DEFAULT_LAYOUT, DEFAULT_REGENERATE } from '../load/layout.js';
+import type { OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
 
@@ -69,8 +70,6 @@ export interface HealthReport {
   articles: HealthArticle[];
 }
 
-export const HEALTH_BANNER = `generated — do not edit. Made by statespec from every file under sources/; regenerate with \`${REGENERATE_COMMAND}\` (statespec build).`;
-
 const none = (): Counts => ({ error: 0, warning: 0, info: 0, suppressed: 0 });
 
 function count(findings: readonly HealthFinding[]): Counts {
@@ -94,7 +93,12 @@ function toFinding(d: Diagnostic): HealthFinding {
 }
 
 /** For each article × locale × source file: finding counts, the facts agreeing with the reference, the labels translated, and every finding. */
-export function buildHealth(specs: readonly Spec[], measures: readonly SourceMeasures[], diagnostics: readonly Diagnostic[]): HealthReport {
+export function buildHealth(
+  specs: readonly Spec[],
+  measures: readonly SourceMeasures[],
+  diagnostics: readonly Diagnostic[],
+  banner = `generated — do not edit. Made by statespec from every file under ${DEFAULT_LAYOUT.specs}/; regenerate with \`${DEFAULT_REGENERATE}\`.`,
+): HealthReport {
   const measured = new Map(measures.map((measure) => [measure.path, measure]));
   const articles = [...specs]
     .sort((a, b) => compareStrings(a.id, b.id))
@@ -140,7 +144,7 @@ export function buildHealth(specs: readonly Spec[], measures: readonly SourceMea
         findings: own.filter((d) => !sourcePaths.has(d.file) && (d.locale === undefined || !spec.locales.includes(d.locale))).map(toFinding),
       };
     });
-  return { $comment: HEALTH_BANNER, articles };
+  return { $comment: banner, articles };
 }
 
 const MARKERS: Record<Severity | 'suppressed' | 'clean', string> = { error: '🔴', warning: '🟠', info: '🔵', suppressed: '⚪', clean: '🟢' };
@@ -161,10 +165,13 @@ function marker(counts: Counts): string {
 
 const ratio = (share: Share | null): number => (share && share.total > 0 ? share.count / share.total : 1);
 
-/** From generated/docs/health.md to a file under the root, at a line (GitHub's #L anchors). */
-const linkTo = (file: string, line?: number): string => `../../${file}${line === undefined ? '' : `#L${line}`}`;
+/** From <output>/docs/health.md to a file of the project, at a line (GitHub's #L anchors). */
+const linker =
+  (output: string) =>
+  (file: string, line?: number): string =>
+    `${posix.relative(`${output}/docs`, file)}${line === undefined ? '' : `#L${line}`}`;
 
-function findingView(finding: HealthFinding) {
+function findingView(finding: HealthFinding, linkTo: (file: string, line?: number) => string) {
   const name = finding.file.split('/').pop()!;
   return {
     marker: finding.suppressed === undefined ? MARKERS[finding.severity] : MARKERS.suppressed,
@@ -176,7 +183,9 @@ function findingView(finding: HealthFinding) {
 }
 
 /** Plain data for templates/health.md.hbs: the summary table sorted worst first, then every finding by article, locale and file. */
-export function healthView(report: HealthReport) {
+export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT.output) {
+  const linkTo = linker(output);
+  const viewFinding = (finding: HealthFinding) => findingView(finding, linkTo);
   const rows = report.articles
     .flatMap((article) => article.locales.map((locale) => ({ article, locale })))
     .sort(
@@ -207,24 +216,24 @@ export function healthView(report: HealthReport) {
     rows,
     articles: report.articles.map((article) => ({
       heading: `${article.title} (${article.id})`,
-      findings: article.findings.map(findingView),
+      findings: article.findings.map(viewFinding),
       locales: article.locales.map((locale) => ({
         heading: locale.locale === article.referenceLocale ? `${locale.locale} (reference)` : locale.locale,
         files: locale.sources.map((source) => ({
           name: source.path.split('/').pop()!,
           link: linkTo(source.path),
           summary: `${source.role}${source.date ? `, ${source.date}` : ''}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
-          findings: source.findings.map(findingView),
+          findings: source.findings.map(viewFinding),
         })),
-        findings: locale.findings.map(findingView),
+        findings: locale.findings.map(viewFinding),
       })),
     })),
   };
 }
 
-export function emitHealth(report: HealthReport, render: Render): OutputFile[] {
+export function emitHealth(report: HealthReport, render: Render, output: string = DEFAULT_LAYOUT.output): OutputFile[] {
   return [
-    { path: `${GENERATED_DIR}/docs/health.json`, content: jsonDocument(report) },
-    { path: `${GENERATED_DIR}/docs/health.md`, content: render('health.md', healthView(report)) },
+    { path: `${output}/docs/health.json`, content: jsonDocument(report) },
+    { path: `${output}/docs/health.md`, content: render('health.md', healthView(report, output)) },
   ];
 }

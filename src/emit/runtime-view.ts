@@ -1,4 +1,3 @@
-import { banner } from '../build/banner.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
 import { MESSAGES_CONSTANT, RUNTIME_NAMES } from '../load/runtime-names.js';
 import type { CellConfig } from '../load/types.js';
@@ -289,7 +288,7 @@ export function runtimeView(spec: Spec): RuntimeView {
 
   const parts = tables.flatMap((table) => table.parts);
   return {
-    banner: banner(spec.id),
+    banner: spec.$comment,
     title: spec.title[spec.referenceLocale] ?? spec.id,
     idLists,
     locales: spec.locales,

@@ -3,6 +3,7 @@ import { DEFAULT_MARKS } from '../align/cells.js';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
 import { lowerCamel, pascalCase, RESERVED_WORDS, upperSnake } from '../emit/names.js';
 import { extractTables } from '../extract/tables.js';
+import { DEFAULT_LAYOUT, LAYOUT_FILE, type Layout, type OutputSettings, placeSource, schemaReference } from '../load/layout.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { specIdProblem } from '../load/paths.js';
 import { MESSAGES_CONSTANT, RUNTIME_NAMES } from '../load/runtime-names.js';
@@ -22,8 +23,10 @@ export interface InitRequest {
   specId: string;
   /** The reference locale tag as the user typed it. */
   locale: string;
-  /** The reference document: the path the user gave (for messages) and its bytes. */
-  input: { path: string; bytes: Uint8Array };
+  /** The reference document: the path the user gave (for messages), its path relative to the root, and its bytes. */
+  input: { path: string; rootPath?: string; bytes: Uint8Array };
+  /** statespec.config.json's layout: with one, the document is recorded there and read in place, not copied. */
+  layout?: Layout;
 }
 
 export interface InitResult {
@@ -34,8 +37,6 @@ export interface InitResult {
   actions: string[];
 }
 
-const CONFIG_SCHEMA_REF = '../../schema/config.schema.json';
-const TERMS_SCHEMA_REF = '../../../schema/terms.schema.json';
 const MAX_NAME_WORDS = 4;
 const MAX_TABLE_NAME_WORDS = 4;
 
@@ -76,6 +77,10 @@ interface Context {
   locale: string;
   file: string;
   diagnostics: Diagnostic[];
+  /** For the `$schema` references of the files init writes. */
+  settings: OutputSettings;
+  configPath: string;
+  termsPath: string;
 }
 
 /**
@@ -106,8 +111,12 @@ export function initArticle(request: InitRequest): InitResult {
       diagnostic('source-empty', { at, spec, locale, message: `${request.input.path} is empty; statespec init needs the reference document with its tables.` }),
     );
 
-  const dir = `sources/${spec}`;
-  const paths = { source: `${dir}/${locale}.md`, config: `${dir}/spec.config.json`, terms: `${dir}/terms/${locale}.json` };
+  const layout = request.layout ?? DEFAULT_LAYOUT;
+  const dir = layout.articles.find((article) => article.id === spec)?.dir ?? `${layout.specs}/${spec}`;
+  const placement = placeSource(layout, { id: spec, dir, path: request.input.rootPath ?? request.input.path, locale, referenceLocale: locale });
+  if (placement.kind === 'refused') return refuse(diagnostic('source-name', { at, spec, locale, message: `${placement.message}; nothing was written.` }));
+  const paths = { source: placement.path, config: `${dir}/spec.config.json`, terms: `${dir}/terms/${locale}.json` };
+  const settings: OutputSettings = layout;
   const existing = (path: string): ProjectFile | undefined => request.files.find((file) => file.path === path);
   const existingConfig = existing(paths.config);
   const refuseExisting = (): InitResult =>
@@ -129,12 +138,14 @@ export function initArticle(request: InitRequest): InitResult {
     text: decoded.text,
     sha256: createHash('sha256').update(request.input.bytes).digest('hex'),
   };
-  const context: Context = { spec, locale, file: request.input.path, diagnostics: [] };
+  const context: Context = { spec, locale, file: request.input.path, diagnostics: [], settings, configPath: paths.config, termsPath: paths.terms };
   const article = readArticle(source, context, paths.terms, paths.config);
   if (!article || context.diagnostics.some(isBlocking)) return existingConfig ? refuseExisting() : refuse(...context.diagnostics);
 
+  // statespec.config.json is edited, never judged as a clash: it is the project's file, not the article's.
+  const layoutWrite = placement.kind === 'record' ? [{ path: LAYOUT_FILE, content: placement.layoutText as string | Uint8Array }] : [];
   const planned = [
-    { path: paths.source, content: request.input.bytes as string | Uint8Array },
+    ...(placement.kind === 'copy' ? [{ path: paths.source, content: request.input.bytes as string | Uint8Array }] : []),
     { path: paths.config, content: `${JSON.stringify(article.config, null, 2)}\n` },
     { path: paths.terms, content: `${JSON.stringify(article.terms, null, 2)}\n` },
   ];
@@ -164,9 +175,17 @@ export function initArticle(request: InitRequest): InitResult {
       }),
     );
   }
-  const writes = planned.filter((_, index) => same[index] !== true);
+  const writes = [...layoutWrite, ...planned.filter((_, index) => same[index] !== true)];
+  const placed =
+    placement.kind === 'copy'
+      ? same[0] === true
+        ? `${paths.source} is already this file; left as is.`
+        : `Copied ${request.input.path} to ${paths.source}.`
+      : placement.kind === 'record'
+        ? `Recorded ${paths.source} as the ${locale} reference of ${spec} in ${LAYOUT_FILE}; it is read where it is.`
+        : `${paths.source} is already read in place (${placement.by}).`;
   const actions = [
-    same[0] === true ? `${paths.source} is already this file; left as is.` : `Copied ${request.input.path} to ${paths.source}.`,
+    placed,
     `Wrote ${paths.config}: ${article.summary}.`,
     `Wrote ${paths.terms}: ${article.termCount} labels and words, ${article.flagged} flagged for review. Review them, then run \`statespec build\`.`,
   ];
@@ -295,7 +314,7 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
   for (const doubt of [...axes.doubts, ...typeDoubts]) report('init-review', doubt.at, doubt.message, doubt.related);
 
   const config: SpecConfig & { $schema: string } = {
-    $schema: CONFIG_SCHEMA_REF,
+    $schema: schemaReference(context.settings, context.configPath, 'config.schema.json'),
     id: context.spec,
     referenceLocale: context.locale,
     title: { rule: 'first-heading' },
@@ -354,7 +373,7 @@ function readArticle(source: SourceFile, context: Context, termsPath: string, co
     if (corner !== undefined && !NO_WORDS.test(corner)) termsTables[tableIds[index]!] = { corner };
   });
   const terms: TermsFile & { $schema: string } = {
-    $schema: TERMS_SCHEMA_REF,
+    $schema: schemaReference(context.settings, context.termsPath, 'terms.schema.json'),
     locale: context.locale,
     axes: termsAxes,
     ...(Object.keys(values).length > 0 ? { values } : {}),

@@ -18,6 +18,8 @@ export function isReservedName(segment: string): boolean {
  */
 export function projectPathProblem(path: string): string | undefined {
   if (path === '') return 'the path is empty';
+  // statespec.config.json may name a repository next to this one: only leading "../" are allowed.
+  path = path.replace(/^(?:\.\.\/)+(?=[^/])/, '');
   if (/^[/\\]|^[A-Za-z]:/.test(path)) return 'it is an absolute path';
   if (path.includes('\\')) return 'it contains a backslash (paths use /)';
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'it contains a control character';
@@ -40,9 +42,9 @@ export function specIdProblem(id: string): string | undefined {
  * Why an output path could land outside generated/ or be unwritable on some
  * platform, or undefined. Every output path passes this before it is emitted.
  */
-export function outputPathProblem(path: string, generatedDir: string): string | undefined {
-  const segments = path.split('/');
-  if (segments[0] !== generatedDir || segments.length < 2) return `it is not inside ${generatedDir}/`;
+export function outputPathProblem(path: string, outputDir: string): string | undefined {
+  if (!path.startsWith(`${outputDir}/`)) return `it is not inside ${outputDir}/`;
+  const segments = path.slice(outputDir.length + 1).split('/');
   for (const segment of segments) {
     if (segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment)) return `segment "${segment}" is not a plain file or folder name`;
     if (isReservedName(segment)) return `"${segment}" is a reserved device name on Windows`;

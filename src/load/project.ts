@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { escapePointer, parseJson, validateJson } from './json.js';
+import { type CompiledPattern, compilePattern, DEFAULT_LAYOUT, LAYOUT_FILE, type Layout, type OutputSettings, type SourcePattern } from './layout.js';
 import { canonicalLocale, checkLocaleTag, type LocaleCheck } from './locale.js';
 import { checkModel } from './model.js';
 import { projectPathProblem, specIdProblem } from './paths.js';
@@ -14,18 +15,53 @@ export { canonicalLocale } from './locale.js';
 
 const SOURCE_NAME = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:\.([a-z0-9][a-z0-9-]*))?\.md$/;
 
-/** Groups the files under sources/<spec-id>/ into validated spec inputs. */
-export function loadProject(files: readonly ProjectFile[], validators: Validators, limits: Limits = DEFAULT_LIMITS): Staged<SpecInput[]> {
+/** A file an article's source pattern names, with the locale its path gives. */
+interface PlacedFile {
+  file: ProjectFile;
+  pattern: SourcePattern;
+  pathLocale?: string;
+}
+
+interface ArticleFiles {
+  dir: string;
+  /** Files in its folder: spec.config.json, terms/, sources copied there. */
+  files: ProjectFile[];
+  placed: PlacedFile[];
+}
+
+/**
+ * Groups the files into validated spec inputs: each folder under the
+ * layout's specs folder (sources/ by default) is one article, and each
+ * article of statespec.config.json also reads the files its patterns name.
+ */
+export function loadProject(
+  files: readonly ProjectFile[],
+  validators: Validators,
+  limits: Limits = DEFAULT_LIMITS,
+  layout: Layout = DEFAULT_LAYOUT,
+): Staged<SpecInput[]> {
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map<string, ProjectFile[]>();
+  const byId = new Map<string, ArticleFiles>();
+  const articleOf = (id: string, dir: string): ArticleFiles => {
+    let article = byId.get(id);
+    if (!article) {
+      article = { dir, files: [], placed: [] };
+      byId.set(id, article);
+    }
+    return article;
+  };
+  for (const article of layout.articles) articleOf(article.id, article.dir);
+  const patterns = layout.articles.map((article) => ({ id: article.id, compiled: article.sources.map(compilePattern) }));
   const refused = new Set<string>();
+  const specsPrefix = `${layout.specs}/`;
   for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+    if (file.path === LAYOUT_FILE) continue;
     const unsafe = projectPathProblem(file.path);
     if (unsafe !== undefined) {
       diagnostics.push(
         diagnostic('path-unsafe', {
           at: { file: file.path, line: 1, column: 1 },
-          message: `The path ${JSON.stringify(file.path)} is not read: ${unsafe}. Rename it to plain names below sources/.`,
+          message: `The path ${JSON.stringify(file.path)} is not read: ${unsafe}. Rename it to plain names below ${layout.specs}/.`,
         }),
       );
       continue;
@@ -34,61 +70,82 @@ export function loadProject(files: readonly ProjectFile[], validators: Validator
       diagnostics.push(
         diagnostic('path-unsafe', {
           at: { file: file.path, line: 1, column: 1 },
-          message: `${file.path} is a symbolic link; statespec reads only regular files under sources/ (a link could point anywhere). Copy the file in instead.`,
+          message: `${file.path} is a symbolic link; statespec reads only regular files (a link could point anywhere). Copy the file in, or name its real path in ${LAYOUT_FILE}.`,
         }),
       );
       continue;
     }
-    const match = /^sources\/([^/]+)\/(.+)$/.exec(file.path);
-    if (!match) continue;
+    const placed = placeByPattern(file, patterns);
+    const listed = placed ? undefined : layout.articles.find((article) => file.path.startsWith(`${article.dir}/`));
+    const inSpecs = placed || listed ? undefined : file.path.startsWith(specsPrefix) ? file.path.slice(specsPrefix.length).split('/') : undefined;
+    const id = placed?.id ?? listed?.id ?? (inSpecs && inSpecs.length > 1 ? inSpecs[0]! : undefined);
+    if (id === undefined) continue;
     const size = file.size ?? file.bytes.length;
     if (size > limits.maxSourceBytes) {
       diagnostics.push(
         diagnostic('source-too-large', {
           at: { file: file.path, line: 1, column: 1 },
-          spec: match[1]!,
+          spec: id,
           message: `${file.path} is ${size} bytes, over the ${limits.maxSourceBytes}-byte limit, so it is not read; check that it is the right file, or raise the limit with --max-source-bytes.`,
         }),
       );
       refused.add(file.path);
       continue;
     }
-    const list = byId.get(match[1]!) ?? [];
-    list.push(file);
-    byId.set(match[1]!, list);
+    const article = articleOf(id, listed?.dir ?? `${layout.specs}/${id}`);
+    if (placed) article.placed.push(placed.placed);
+    else article.files.push(file);
   }
   const specs: SpecInput[] = [];
-  for (const [id, specFiles] of byId) {
+  for (const [id, article] of byId) {
     // A config refused for its size is reported as such, not also as missing.
-    if (refused.has(`sources/${id}/spec.config.json`)) continue;
+    if (refused.has(`${article.dir}/spec.config.json`)) continue;
     const badId = specIdProblem(id);
     if (badId !== undefined) {
       diagnostics.push(
         diagnostic('path-unsafe', {
-          at: { file: specFiles[0]!.path, line: 1, column: 1 },
-          message: `The spec folder sources/${id}/ is not compiled: ${badId}, and its id would name folders under generated/. Rename the folder (and "id" in its spec.config.json).`,
+          at: { file: article.files[0]?.path ?? LAYOUT_FILE, line: 1, column: 1 },
+          message: `The spec folder ${article.dir}/ is not compiled: ${badId}, and its id would name output folders. Rename the folder (and "id" in its spec.config.json).`,
         }),
       );
       continue;
     }
-    const loaded = loadSpec(id, specFiles, validators);
+    const loaded = loadSpec(id, article, validators, layout);
     diagnostics.push(...loaded.diagnostics.map((d) => (d.spec === undefined ? { ...d, spec: id } : d)));
     if (loaded.value) specs.push(loaded.value);
   }
   return { value: specs, diagnostics };
 }
 
-function loadSpec(id: string, files: ProjectFile[], validators: Validators): Staged<SpecInput | undefined> {
-  const dir = `sources/${id}`;
+function placeByPattern(file: ProjectFile, patterns: { id: string; compiled: CompiledPattern[] }[]): { id: string; placed: PlacedFile } | undefined {
+  for (const { id, compiled } of patterns) {
+    for (const pattern of compiled) {
+      const match = pattern.match(file.path);
+      if (!match) continue;
+      const placed: PlacedFile = { file, pattern: pattern.pattern };
+      if (match.locale !== undefined) placed.pathLocale = match.locale;
+      return { id, placed };
+    }
+  }
+  return undefined;
+}
+
+function loadSpec(id: string, article: ArticleFiles, validators: Validators, layout: Layout): Staged<SpecInput | undefined> {
+  const { dir, files, placed } = article;
   const diagnostics: Diagnostic[] = [];
   const configFile = files.find((f) => f.path === `${dir}/spec.config.json`);
   if (!configFile) {
-    const anyFile = files[0]!;
+    const listed = layout.articles.find((candidate) => candidate.id === id);
+    const at = files[0]
+      ? { file: files[0].path, line: 1, column: 1 }
+      : (layout.document?.locate(`/articles/${id}`, true) ?? { file: LAYOUT_FILE, line: 1, column: 1 });
     diagnostics.push(
       diagnostic('config-missing', {
-        at: { file: anyFile.path, line: 1, column: 1 },
+        at,
         spec: id,
-        message: `Spec folder "${dir}" has no spec.config.json, so its sources cannot be compiled.`,
+        message: listed
+          ? `Article "${id}" has no ${dir}/spec.config.json, so its sources cannot be compiled; run statespec init --spec ${id} on its reference document, or fix "dir" in ${LAYOUT_FILE}.`
+          : `Spec folder "${dir}" has no spec.config.json, so its sources cannot be compiled.`,
       }),
     );
     return { value: undefined, diagnostics };
@@ -231,7 +288,45 @@ function loadSpec(id: string, files: ProjectFile[], validators: Validators): Sta
     seen.set(key, name);
     sources.push(source);
   }
-  return { value: { id, dir, config, terms, termsFiles: new Set(termsFiles.keys()), sources }, diagnostics };
+  for (const { file, pattern, pathLocale } of placed) {
+    const tag = pattern.locale ?? pathLocale ?? config.value.referenceLocale;
+    const checked = checkLocaleTag(tag);
+    if ('problem' in checked) {
+      diagnostics.push(
+        diagnostic(checked.problem === 'unknown' ? 'locale-unknown' : 'source-name', {
+          at: { file: file.path, line: 1, column: 1 },
+          spec: id,
+          message: `${file.path} matches the source path ${JSON.stringify(pattern.path)} of ${LAYOUT_FILE}, but its locale ${checked.message}. Give the entry a "locale", or narrow its path.`,
+        }),
+      );
+      continue;
+    }
+    const source = decodeSource(id, file, file.path, diagnostics, { locale: checked.locale, variant: pattern.variant });
+    if (!source) continue;
+    const key = `${source.locale}.${source.variant ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      diagnostics.push(
+        diagnostic('source-duplicate', {
+          at: { file: file.path, line: 1, column: 1 },
+          spec: id,
+          locale: source.locale,
+          message: `${file.path} is a ${source.locale}${source.variant ? ` "${source.variant}"` : ''} source of ${id}, as ${earlier} already is; give one of them a "variant" in ${LAYOUT_FILE}.`,
+          related: [
+            { file: earlier.includes('/') ? earlier : `${dir}/${earlier}`, line: 1, column: 1, message: 'The first file with this locale and variant.' },
+          ],
+        }),
+      );
+      continue;
+    }
+    seen.set(key, file.path);
+    sources.push(source);
+  }
+  const settings: OutputSettings = { output: layout.output, regenerate: layout.regenerate, schemaDir: layout.schemaDir };
+  return {
+    value: { id, dir, config, terms, termsFiles: new Set(termsFiles.keys()), sources, files: [...files, ...placed.map((entry) => entry.file)], settings },
+    diagnostics,
+  };
 }
 
 function loadJson<T>(
@@ -257,9 +352,15 @@ function loadJson<T>(
   return { document: parsed.value, value: parsed.value.value as T };
 }
 
-function decodeSource(specId: string, file: ProjectFile, name: string, diagnostics: Diagnostic[]): SourceFile | undefined {
-  const match = SOURCE_NAME.exec(name);
-  const checked = match ? checkLocaleTag(match[1]!) : undefined;
+function decodeSource(
+  specId: string,
+  file: ProjectFile,
+  name: string,
+  diagnostics: Diagnostic[],
+  placed?: { locale: string; variant: string | undefined },
+): SourceFile | undefined {
+  const match = placed ? [name, placed.locale, placed.variant] : SOURCE_NAME.exec(name);
+  const checked = placed ? { locale: placed.locale } : match ? checkLocaleTag(match[1]!) : undefined;
   if (!match || !checked || 'problem' in checked) {
     diagnostics.push(
       checked && 'problem' in checked && checked.problem === 'unknown'

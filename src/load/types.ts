@@ -101,6 +101,8 @@ export interface SpecConfig {
   referenceLocale: string;
   primarySources?: Record<string, string>;
   title?: TextRule;
+  /** The runtime package's npm name and version (defaults: the spec id, 0.1.0). */
+  package?: { name?: string; version?: string };
   suppressions?: Suppression[];
   axes: Record<string, AxisConfig>;
   /** Closed value sets of enum cells: vocabulary id → value ids. */
@@ -163,6 +165,10 @@ export interface SpecInput {
   /** Locales that have a terms file, even one that failed to load. */
   termsFiles: Set<string>;
   sources: SourceFile[];
+  /** Every file the article was loaded from (for memo keys). */
+  files: ProjectFile[];
+  /** Where its outputs go and what their banners say. */
+  settings: OutputSettings;
 }
 
 /** A file as the CLI read it: path relative to the root with `/`, and raw bytes. */
@@ -182,3 +188,13 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({ maxSourceBytes: 4 * 1024 * 1024 });
+
+/** Where the outputs go and what they say about where they come from (statespec.config.json, or the defaults). */
+export interface OutputSettings {
+  /** The output folder, relative to the root. */
+  output: string;
+  /** The command the "do not edit" banners name. */
+  regenerate: string;
+  /** statespec's schema folder, relative to the root, for `$schema` references. */
+  schemaDir: string;
+}

@@ -7,12 +7,15 @@ export interface Schemas {
   config: object;
   terms: object;
   spec: object;
+  /** statespec.config.json at the root. */
+  layout: object;
 }
 
 export interface Validators {
   config: ValidateFunction;
   terms: ValidateFunction;
   spec: ValidateFunction;
+  layout: ValidateFunction;
 }
 
 /** The options every compilation uses, precompiled (src/cli/precompile.ts) or not. */
@@ -23,7 +26,7 @@ export function schemasHash(schemas: Schemas): string {
   // The compiler's options and version shape the code as much as the schemas do.
   const { version } = createRequire(import.meta.url)('ajv/package.json') as { version: string };
   return createHash('sha256')
-    .update(JSON.stringify([version, AJV_OPTIONS, schemas.config, schemas.terms, schemas.spec]))
+    .update(JSON.stringify([version, AJV_OPTIONS, schemas.config, schemas.terms, schemas.spec, schemas.layout]))
     .digest('hex');
 }
 
@@ -57,5 +60,6 @@ function compileValidators(schemas: Schemas): Validators {
     config: ajv.compile(schemas.config),
     terms: ajv.compile(schemas.terms),
     spec: ajv.compile(schemas.spec),
+    layout: ajv.compile(schemas.layout),
   };
 }

@@ -8,6 +8,7 @@ import { splitFootnote } from '../extract/footnotes.js';
 import { extractTables } from '../extract/tables.js';
 import type { Table } from '../extract/types.js';
 import { capitalize, NO_WORDS, sameBytes } from '../init/words.js';
+import { DEFAULT_LAYOUT, LAYOUT_FILE, type Layout, type PlacementRequest, placeSource, schemaReference } from '../load/layout.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { loadProject } from '../load/project.js';
 import { collapseWhitespace, MARK_VOCABULARY, normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
@@ -24,9 +25,11 @@ export interface AddLocaleRequest {
   /** The locale tag as the user typed it. */
   locale: string;
   variant?: string;
-  /** The new document: the path the user gave (for messages) and its bytes. */
-  input: { path: string; bytes: Uint8Array };
+  /** The new document: the path the user gave (for messages), its path relative to the root, and its bytes. */
+  input: { path: string; rootPath?: string; bytes: Uint8Array };
   limits?: Limits;
+  /** statespec.config.json's layout: with one, the document is recorded there and read in place, not copied. */
+  layout?: Layout;
 }
 
 export interface AddLocaleResult {
@@ -38,7 +41,6 @@ export interface AddLocaleResult {
 }
 
 const VARIANT = /^[a-z0-9][a-z0-9-]*$/;
-const TERMS_SCHEMA_REF = '../../../schema/terms.schema.json';
 
 interface Analysis {
   source: SourceFile;
@@ -70,7 +72,8 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     );
   }
 
-  const loaded = loadProject(request.files, createValidators(request.schemas), request.limits);
+  const layout = request.layout ?? DEFAULT_LAYOUT;
+  const loaded = loadProject(request.files, createValidators(request.schemas), request.limits, layout);
   const spec = loaded.value.find((candidate) => candidate.id === request.specId);
   if (!spec) {
     const problems = loaded.diagnostics.filter((d) => d.spec === request.specId && isBlocking(d));
@@ -78,16 +81,39 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     const known = loaded.value.map((candidate) => candidate.id).join(', ') || 'none';
     return refuse(
       diagnostic('config-missing', {
-        at: { file: `sources/${request.specId}/spec.config.json`, line: 1, column: 1 },
-        message: `There is no spec "${request.specId}" (sources/${request.specId}/spec.config.json); the specs are: ${known}.`,
+        at: { file: `${layout.specs}/${request.specId}/spec.config.json`, line: 1, column: 1 },
+        message: `There is no spec "${request.specId}" (${layout.specs}/${request.specId}/spec.config.json); the specs are: ${known}. Start it with statespec init.`,
       }),
     );
   }
   const config = spec.config.value;
 
-  const name = `${locale}${request.variant === undefined ? '' : `.${request.variant}`}.md`;
-  const target = `${spec.dir}/${name}`;
-  const existing = request.files.find((file) => file.path === target);
+  const placementRequest: PlacementRequest = {
+    id: spec.id,
+    dir: spec.dir,
+    path: request.input.rootPath ?? request.input.path,
+    locale,
+    referenceLocale: config.referenceLocale,
+  };
+  if (request.variant !== undefined) placementRequest.variant = request.variant;
+  const placement = placeSource(layout, placementRequest);
+  if (placement.kind === 'refused')
+    return refuse(diagnostic('source-name', { at, spec: spec.id, locale, message: `${placement.message}; nothing was written.` }));
+  const name = placement.kind === 'copy' ? `${locale}${request.variant === undefined ? '' : `.${request.variant}`}.md` : placement.path;
+  const target = placement.path;
+  const sameVersion = spec.sources.find((candidate) => candidate.locale === locale && candidate.variant === request.variant && candidate.path !== target);
+  if (placement.kind !== 'copy' && sameVersion) {
+    return refuse(
+      diagnostic('locale-exists', {
+        at,
+        spec: spec.id,
+        locale,
+        message: `${spec.id} already has a ${locale}${request.variant === undefined ? '' : ` "${request.variant}"`} source, ${sameVersion.path}; pass --variant <name> to add this file as another ${locale} version.`,
+        related: [{ file: sameVersion.path, line: 1, column: 1, message: 'The existing source.' }],
+      }),
+    );
+  }
+  const existing = placement.kind === 'copy' ? request.files.find((file) => file.path === target) : undefined;
   if (existing && !sameBytes(existing.bytes, request.input.bytes)) {
     return refuse(
       diagnostic('locale-exists', {
@@ -145,7 +171,11 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
 
   const writes: AddLocaleResult['writes'] = [];
   const actions: string[] = [];
-  if (existing) actions.push(`${target} is already this file; left as is.`);
+  if (placement.kind === 'in-place') actions.push(`${target} is already read in place (${placement.by}), aligned with ${match.source.name}.`);
+  else if (placement.kind === 'record') {
+    writes.push({ path: LAYOUT_FILE, content: placement.layoutText });
+    actions.push(`Recorded ${target} as the ${locale} source of ${spec.id} in ${LAYOUT_FILE} (aligned with ${match.source.name}); it is read where it is.`);
+  } else if (existing) actions.push(`${target} is already this file; left as is.`);
   else {
     writes.push({ path: target, content: request.input.bytes });
     actions.push(`Copied ${request.input.path} to ${target} (aligned with ${match.source.name}).`);
@@ -206,7 +236,7 @@ function bootstrapTerms(
     return entry === undefined ? undefined : preferredLabel(entry);
   };
   const diagnostics: Diagnostic[] = [];
-  const document: Record<string, unknown> = { $schema: TERMS_SCHEMA_REF, locale };
+  const document: Record<string, unknown> = { $schema: schemaReference(spec.settings, termsPath, 'terms.schema.json'), locale };
   const corners = cornerTerms(mine, spec);
   let count = 0;
   for (const { pointer, ids } of termSets(config, { axes: {} })) {

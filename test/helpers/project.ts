@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { listFiles, loadAssets, readProjectFiles } from '../../src/cli/files.js';
+import { listFiles, loadAssets, readLayout, readProjectFiles } from '../../src/cli/files.js';
 import { run } from '../../src/cli/main.js';
+import type { Layout } from '../../src/load/layout.js';
 import type { ProjectFile } from '../../src/load/types.js';
 import { type CompileResult, compile } from '../../src/pipeline.js';
 
@@ -13,12 +14,24 @@ export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 export const ASSETS = loadAssets(REPO_ROOT);
 export const UPDATE = process.env.UPDATE === '1';
 
-export function compileRoot(root: string): CompileResult {
-  return compile({ files: readProjectFiles(root), assets: ASSETS });
+/** The layout a CLI run on `root` uses (its statespec.config.json, or the defaults its package.json gives). */
+export function layoutOf(root: string): Layout {
+  const layout = readLayout(root, ASSETS);
+  if (!layout.value) throw new Error(`${root}: ${JSON.stringify(layout.diagnostics)}`);
+  return layout.value;
 }
 
+/** The repo's own layout: its banners name `npm run build`. */
+export const REPO_LAYOUT = layoutOf(REPO_ROOT);
+
+export function compileRoot(root: string): CompileResult {
+  const layout = layoutOf(root);
+  return compile({ files: readProjectFiles(root, undefined, layout), assets: ASSETS, layout });
+}
+
+/** Compiles files as if they were this repo's (its banners and schema references). */
 export function compileFiles(files: Record<string, string | Uint8Array>): CompileResult {
-  return compile({ files: toProjectFiles(files), assets: ASSETS });
+  return compile({ files: toProjectFiles(files), assets: ASSETS, layout: REPO_LAYOUT });
 }
 
 export function toProjectFiles(files: Record<string, string | Uint8Array>): ProjectFile[] {

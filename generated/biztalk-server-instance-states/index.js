@@ -1,7 +1,8 @@
 /* generated — do not edit. Made by statespec from sources/biztalk-server-instance-states/; regenerate with `npm run build` (statespec build). */
 /* Service Instance States */
+// The types and the documentation of every export are in index.d.ts.
 
-export const STATES = [
+export const STATES = /* @__PURE__ */ Object.freeze([
   "InBreakpoint",
   "InBreakpointDehydrated",
   "ReadyToRun",
@@ -16,17 +17,15 @@ export const STATES = [
   "TerminatedWithUnconsumedMessages",
   "PendingSuspend",
   "PendingTerminate",
-] as const;
-export type State = (typeof STATES)[number];
+]);
 
-export const TRACKED_STATES = [
+export const TRACKED_STATES = /* @__PURE__ */ Object.freeze([
   "Started",
   "Completed",
   "Terminated",
-] as const;
-export type TrackedState = (typeof TRACKED_STATES)[number];
+]);
 
-export const MESSAGE_STATES = [
+export const MESSAGE_STATES = /* @__PURE__ */ Object.freeze([
   "Consumed",
   "InProcess",
   "Queued",
@@ -36,65 +35,53 @@ export const MESSAGE_STATES = [
   "Suspended",
   "SuspendedResumable",
   "SuspendedNotResumable",
-] as const;
-export type MessageState = (typeof MESSAGE_STATES)[number];
+]);
 
-export const OPERATIONS = [
+export const OPERATIONS = /* @__PURE__ */ Object.freeze([
   "Terminate",
   "Suspend",
   "Resume",
   "ResumeInBreakpoint",
   "Continue",
   "Attach",
-] as const;
-export type Operation = (typeof OPERATIONS)[number];
+]);
 
-export const LOCALES = [
+export const LOCALES = /* @__PURE__ */ Object.freeze([
   "en-US",
   "es-ES",
   "ja-JP",
   "zh-CN",
-] as const;
-export type Locale = (typeof LOCALES)[number];
+]);
 
-export const REFERENCE_LOCALE: Locale = "en-US";
+export const REFERENCE_LOCALE = "en-US";
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-const STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(STATES);
-const TRACKED_STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(TRACKED_STATES);
-const MESSAGE_STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(MESSAGE_STATES);
-const OPERATION_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(OPERATIONS);
+const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+const STATE_SET = /* @__PURE__ */ new Set(STATES);
+const TRACKED_STATE_SET = /* @__PURE__ */ new Set(TRACKED_STATES);
+const MESSAGE_STATE_SET = /* @__PURE__ */ new Set(MESSAGE_STATES);
+const OPERATION_SET = /* @__PURE__ */ new Set(OPERATIONS);
 
-/** True when `value` is one of STATES (for strings from outside the type system). */
-export function isState(value: unknown): value is State {
+export function isState(value) {
   return typeof value === 'string' && STATE_SET.has(value);
 }
 
-/** True when `value` is one of TRACKED_STATES (for strings from outside the type system). */
-export function isTrackedState(value: unknown): value is TrackedState {
+export function isTrackedState(value) {
   return typeof value === 'string' && TRACKED_STATE_SET.has(value);
 }
 
-/** True when `value` is one of MESSAGE_STATES (for strings from outside the type system). */
-export function isMessageState(value: unknown): value is MessageState {
+export function isMessageState(value) {
   return typeof value === 'string' && MESSAGE_STATE_SET.has(value);
 }
 
-/** True when `value` is one of OPERATIONS (for strings from outside the type system). */
-export function isOperation(value: unknown): value is Operation {
+export function isOperation(value) {
   return typeof value === 'string' && OPERATION_SET.has(value);
 }
 
-/**
- * The best available locale for a BCP 47 tag: an exact match (any case), then
- * the tag with subtags removed from the end (`ko` → `ko-KR`, `en-GB` → `en-US`),
- * then the reference locale.
- */
-export function resolveLocale(tag?: string): Locale {
+export function resolveLocale(tag) {
   if (typeof tag !== 'string' || tag.trim() === '') return REFERENCE_LOCALE;
   const subtags = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
   // zh-Hant-TW should find zh-TW: the script subtag is dropped for a second try.
-  const tries = subtags.length > 2 && subtags[1]!.length === 4 ? [subtags, [subtags[0]!, ...subtags.slice(2)]] : [subtags];
+  const tries = subtags.length > 2 && subtags[1].length === 4 ? [subtags, [subtags[0], ...subtags.slice(2)]] : [subtags];
   for (const parts of tries) {
     for (let length = parts.length; length > 0; length--) {
       const prefix = parts.slice(0, length).join('-');
@@ -108,41 +95,32 @@ export function resolveLocale(tag?: string): Locale {
   return LOCALES.find((locale) => locale.toLowerCase().startsWith(language)) ?? REFERENCE_LOCALE;
 }
 
-/** A text in every locale. */
-type Texts = Readonly<Record<Locale, string>>;
-
-/** The stated cells of a table: row → column → what the cell holds. Rows and cells with nothing stated are left out. */
-type Store<Row extends string, Column extends string, Leaf> = Readonly<Partial<Record<Row, Readonly<Partial<Record<Column, Leaf>>>>>>;
-
 /**
  * The stated cell at row × column, or undefined. Unknown ids, non-strings and
  * inherited names (even of a polluted Object.prototype) find nothing.
  */
-function cellOf<Leaf>(store: { readonly [row: string]: { readonly [column: string]: Leaf | undefined } | undefined }, row: unknown, column: unknown): Leaf | undefined {
+function cellOf(store, row, column) {
   if (typeof row !== 'string' || typeof column !== 'string' || !hasOwn(store, row)) return undefined;
-  const cells = store[row]!;
+  const cells = store[row];
   return hasOwn(cells, column) ? cells[column] : undefined;
 }
 
 /** A text in the best available locale for `locale` (see resolveLocale). */
-function localized(texts: Texts | undefined, locale?: string): string | undefined {
+function localized(texts, locale) {
   return texts?.[resolveLocale(locale)];
 }
 
-/** The operationNotAllowed message, in every locale. */
-export const MESSAGES: Readonly<Record<Locale, string>> = {
+export const MESSAGES = /* @__PURE__ */ Object.freeze({
   "en-US": "Operation not allowed",
   "es-ES": "Operation not allowed",
   "ja-JP": "Operation not allowed",
   "zh-CN": "Operation not allowed",
-};
+});
 
 // Table "instance": one record per State: Explanation (text).
 
-type InstanceColumn = "Explanation";
-
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const INSTANCE_EXPLANATION_TEXTS: Store<State, InstanceColumn, Texts> = {
+const INSTANCE_EXPLANATION_TEXTS = {
   "InBreakpoint": {
     "Explanation": {
       "en-US": "An active orchestration hits a breakpoint, typically one set by a BizTalk Server solutions developer. This state is valid only for orchestrations.",
@@ -217,17 +195,14 @@ const INSTANCE_EXPLANATION_TEXTS: Store<State, InstanceColumn, Texts> = {
   },
 };
 
-/** The Explanation of `state` in the "instance" table, in the requested locale; undefined where the table states none. */
-export function describe(state: State, locale?: string): string | undefined {
+export function describe(state, locale) {
   return localized(cellOf(INSTANCE_EXPLANATION_TEXTS, state, "Explanation"), locale);
 }
 
 // Table "tracked": one record per TrackedState: Explanation (text).
 
-type TrackedColumn = "Explanation";
-
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const TRACKED_EXPLANATION_TEXTS: Store<TrackedState, TrackedColumn, Texts> = {
+const TRACKED_EXPLANATION_TEXTS = {
   "Started": {
     "Explanation": {
       "en-US": "Any service instance that is presently in the MessageBox, for example, in suspended (resumable) or in-breakpoint state, shows up as Started in the BizTalk Tracking database.",
@@ -256,10 +231,8 @@ const TRACKED_EXPLANATION_TEXTS: Store<TrackedState, TrackedColumn, Texts> = {
 
 // Table "message": one record per MessageState: Explanation (text).
 
-type MessageColumn = "Explanation";
-
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const MESSAGE_EXPLANATION_TEXTS: Store<MessageState, MessageColumn, Texts> = {
+const MESSAGE_EXPLANATION_TEXTS = {
   "Consumed": {
     "Explanation": {
       "en-US": "The message is being processed by a service instance.",
@@ -337,65 +310,65 @@ const MESSAGE_EXPLANATION_TEXTS: Store<MessageState, MessageColumn, Texts> = {
 // Table "beforeAfter": State × State; each cell a mentions of Operation.
 
 // The Operation ids each stated cell names, in the order it names them.
-const BEFORE_AFTER_VALUES: Store<State, State, readonly Operation[]> = {
+const BEFORE_AFTER_VALUES = {
   "InBreakpoint": {
-    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"] as const),
-    "Active": /* @__PURE__ */ Object.freeze(["Continue"] as const),
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "PendingSuspend": /* @__PURE__ */ Object.freeze(["Suspend"] as const),
-    "PendingTerminate": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"]),
+    "Active": /* @__PURE__ */ Object.freeze(["Continue"]),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "PendingSuspend": /* @__PURE__ */ Object.freeze(["Suspend"]),
+    "PendingTerminate": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "InBreakpointDehydrated": {
-    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"] as const),
-    "Active": /* @__PURE__ */ Object.freeze(["Continue"] as const),
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"]),
+    "Active": /* @__PURE__ */ Object.freeze(["Continue"]),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"]),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "ReadyToRun": {
-    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"]),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "Scheduled": {
-    "Active": /* @__PURE__ */ Object.freeze([] as const),
+    "Active": /* @__PURE__ */ Object.freeze([]),
   },
   "Active": {
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "PendingSuspend": /* @__PURE__ */ Object.freeze(["Suspend"] as const),
-    "PendingTerminate": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "PendingSuspend": /* @__PURE__ */ Object.freeze(["Suspend"]),
+    "PendingTerminate": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "Dehydrated": {
-    "Active": /* @__PURE__ */ Object.freeze([] as const),
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "Active": /* @__PURE__ */ Object.freeze([]),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "Suspended": /* @__PURE__ */ Object.freeze(["Suspend"]),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "SuspendedResumable": {
-    "InBreakpoint": /* @__PURE__ */ Object.freeze(["ResumeInBreakpoint"] as const),
-    "Active": /* @__PURE__ */ Object.freeze(["Resume"] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "InBreakpoint": /* @__PURE__ */ Object.freeze(["ResumeInBreakpoint"]),
+    "Active": /* @__PURE__ */ Object.freeze(["Resume"]),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "SuspendedNotResumable": {
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "TerminatedWithUnconsumedMessages": {
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "PendingSuspend": {
-    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"] as const),
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "Suspended": /* @__PURE__ */ Object.freeze([] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"] as const),
+    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"]),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "Suspended": /* @__PURE__ */ Object.freeze([]),
+    "Terminated": /* @__PURE__ */ Object.freeze(["Terminate"]),
   },
   "PendingTerminate": {
-    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"] as const),
-    "Dehydrated": /* @__PURE__ */ Object.freeze([] as const),
-    "Terminated": /* @__PURE__ */ Object.freeze([] as const),
+    "InBreakpoint": /* @__PURE__ */ Object.freeze(["Attach"]),
+    "Dehydrated": /* @__PURE__ */ Object.freeze([]),
+    "Terminated": /* @__PURE__ */ Object.freeze([]),
   },
 };
 
 // Each stated cell as written, in every locale.
-const BEFORE_AFTER_TEXTS: Store<State, State, Texts> = {
+const BEFORE_AFTER_TEXTS = {
   "InBreakpoint": {
     "InBreakpoint": {
       "en-US": "Attach from debugger",
@@ -615,7 +588,7 @@ const BEFORE_AFTER_TEXTS: Store<State, State, Texts> = {
 // Table "during": State × Operation; each cell a ref to State.
 
 // Where each filled cell leads: a State, or "" where it names none. Kept apart from the notes, so that code that only checks or follows cells bundles no text.
-const DURING_TARGETS: Store<State, Operation, State | ''> = {
+const DURING_TARGETS = {
   "InBreakpoint": { "Terminate": "Terminated", "Suspend": "Suspended", "Continue": "Active", "Attach": "InBreakpoint" },
   "InBreakpointDehydrated": { "Terminate": "Terminated", "Suspend": "Suspended", "Continue": "Active", "Attach": "InBreakpoint" },
   "ReadyToRun": { "Terminate": "Terminated", "Suspend": "Suspended" },
@@ -630,7 +603,7 @@ const DURING_TARGETS: Store<State, Operation, State | ''> = {
 };
 
 // What each cell says besides its target (all of it where it names none), in every locale.
-const DURING_NOTES: Store<State, Operation, Texts> = {
+const DURING_NOTES = {
   "PendingSuspend": {
     "Terminate": {
       "en-US": "will only work when instance is dehydrated",
@@ -661,43 +634,28 @@ const DURING_NOTES: Store<State, Operation, Texts> = {
   },
 };
 
-/** Whether the "during" table states a cell for `state` × `operation`. Unknown ids, non-strings and inherited names (even of a polluted Object.prototype) find none. */
-export function canPerform(state: State, operation: Operation): boolean {
+export function canPerform(state, operation) {
   return cellOf(DURING_TARGETS, state, operation) !== undefined;
 }
 
-/** The State the "during" cell of `state` × `operation` names; undefined when the cell is empty or names none. */
-export function nextState(state: State, operation: Operation): State | undefined {
+export function nextState(state, operation) {
   return cellOf(DURING_TARGETS, state, operation) || undefined;
 }
 
-export interface Transition {
-  readonly state: State;
-  readonly operation: Operation;
-  readonly to?: State;
-  /** What the cell says besides its target, in the requested locale. */
-  readonly note?: string;
-}
-
-/** The whole "during" cell of `state` × `operation`: the State it names and its note in the requested locale; undefined when the cell is empty. */
-export function transition(state: State, operation: Operation, locale?: string): Transition | undefined {
+export function transition(state, operation, locale) {
   const target = cellOf(DURING_TARGETS, state, operation);
   if (target === undefined) return undefined;
-  const result: { state: State; operation: Operation; to?: State; note?: string } = { state, operation };
+  const result = { state, operation };
   if (target !== '') result.to = target;
   const note = cellOf(DURING_NOTES, state, operation);
   if (note !== undefined) result.note = note[resolveLocale(locale)];
   return result;
 }
 
-/** Thrown by assertCanPerform; `message` is in the requested locale. */
 export class OperationNotAllowedError extends Error {
-  override readonly name = "OperationNotAllowedError";
-  readonly state: State;
-  readonly operation: Operation;
-  readonly locale: Locale;
+  name = "OperationNotAllowedError";
 
-  constructor(state: State, operation: Operation, locale?: string) {
+  constructor(state, operation, locale) {
     const resolved = resolveLocale(locale);
     super(MESSAGES[resolved]);
     this.state = state;
@@ -706,52 +664,22 @@ export class OperationNotAllowedError extends Error {
   }
 }
 
-/** Throws OperationNotAllowedError unless canPerform(`state`, `operation`). */
-export function assertCanPerform(state: State, operation: Operation, locale?: string): void {
+export function assertCanPerform(state, operation, locale) {
   if (!canPerform(state, operation)) throw new OperationNotAllowedError(state, operation, locale);
 }
 
 // The generic view: every table by id, read through lookup() and text().
 
-/** Each table's id, row ids and column ids (a matrix's column axis, a record table's named columns). */
-export const TABLES = {
-  "instance": { id: "instance", rows: STATES, columns: ["Explanation"] },
-  "tracked": { id: "tracked", rows: TRACKED_STATES, columns: ["Explanation"] },
-  "message": { id: "message", rows: MESSAGE_STATES, columns: ["Explanation"] },
-  "beforeAfter": { id: "beforeAfter", rows: STATES, columns: STATES },
-  "during": { id: "during", rows: STATES, columns: OPERATIONS },
-} as const;
+export const TABLES = /* @__PURE__ */ Object.freeze({
+  "instance": Object.freeze({ id: "instance", rows: STATES, columns: Object.freeze(["Explanation"]) }),
+  "tracked": Object.freeze({ id: "tracked", rows: TRACKED_STATES, columns: Object.freeze(["Explanation"]) }),
+  "message": Object.freeze({ id: "message", rows: MESSAGE_STATES, columns: Object.freeze(["Explanation"]) }),
+  "beforeAfter": Object.freeze({ id: "beforeAfter", rows: STATES, columns: STATES }),
+  "during": Object.freeze({ id: "during", rows: STATES, columns: OPERATIONS }),
+});
 
-/** What lookup() returns, per table and column. */
-export interface CellValues {
-  "instance": {
-    readonly "Explanation": string | undefined;
-  };
-  "tracked": {
-    readonly "Explanation": string | undefined;
-  };
-  "message": {
-    readonly "Explanation": string | undefined;
-  };
-  "beforeAfter": { readonly [C in State]: readonly Operation[] | undefined };
-  "during": { readonly [C in Operation]: State | undefined };
-}
-
-export type TableId = keyof typeof TABLES;
-export type RowOf<T extends TableId> = (typeof TABLES)[T]['rows'][number];
-export type ColumnOf<T extends TableId> = (typeof TABLES)[T]['columns'][number];
-export type CellValue<T extends TableId, C extends ColumnOf<T>> = C extends keyof CellValues[T] ? CellValues[T][C] : never;
-
-/** How lookup() and text() read the cells of a matrix, or of one column of a record table. */
-interface Reader {
-  readonly value: (row: unknown, column: unknown) => unknown;
-  readonly text: (row: unknown, column: unknown, locale?: string) => string | undefined;
-}
-
-/** A record table reads each of its columns its own way. */
-type TableReader = Reader | { readonly columns: { readonly [column: string]: Reader | undefined } };
-
-const READERS: { readonly [table: string]: TableReader | undefined } = {
+// How lookup() and text() read the cells of a matrix, or of each column of a record table.
+const READERS = {
   "instance": {
     columns: {
       "Explanation": {
@@ -786,29 +714,17 @@ const READERS: { readonly [table: string]: TableReader | undefined } = {
   },
 };
 
-function readerOf(table: unknown, column: unknown): Reader | undefined {
+function readerOf(table, column) {
   if (typeof table !== 'string' || !hasOwn(READERS, table)) return undefined;
-  const reader = READERS[table]!;
+  const reader = READERS[table];
   if (!('columns' in reader)) return reader;
   return typeof column === 'string' && hasOwn(reader.columns, column) ? reader.columns[column] : undefined;
 }
 
-/**
- * The canonical value of a cell: a boolean for a mark (false when not marked),
- * a value id for an enum, the target id for a ref, the reference locale's text
- * for a text, the ids named for mentions; undefined for a cell the table leaves
- * empty. Unknown names, non-strings and inherited names find nothing.
- */
-export function lookup<T extends TableId, C extends ColumnOf<T>>(table: T, row: RowOf<T>, column: C): CellValue<T, C>;
-export function lookup(table: string, row: string, column: string): unknown {
+export function lookup(table, row, column) {
   return readerOf(table, column)?.value(row, column);
 }
 
-/**
- * A cell's text in the best available locale for `locale`: a text cell's text,
- * a ref cell's note, a mentions cell as written, an enum value's word;
- * undefined for a mark or an empty cell.
- */
-export function text<T extends TableId>(table: T, row: RowOf<T>, column: ColumnOf<T>, locale?: string): string | undefined {
+export function text(table, row, column, locale) {
   return readerOf(table, column)?.text(row, column, locale);
 }

@@ -1,87 +1,74 @@
 /* generated — do not edit. Made by statespec from sources/vm-states-billing/; regenerate with `npm run build` (statespec build). */
 /* States and billing status of Azure Virtual Machines */
+// The types and the documentation of every export are in index.d.ts.
 
-export const POWER_STATES = [
+export const POWER_STATES = /* @__PURE__ */ Object.freeze([
   "Starting",
   "Running",
   "Stopping",
   "Stopped",
   "Deallocating",
   "Deallocated",
-] as const;
-export type PowerState = (typeof POWER_STATES)[number];
+]);
 
-export const PROVISIONING_STATES = [
+export const PROVISIONING_STATES = /* @__PURE__ */ Object.freeze([
   "Creating",
   "Updating",
   "Failed",
   "Succeeded",
   "Deleting",
   "Migrating",
-] as const;
-export type ProvisioningState = (typeof PROVISIONING_STATES)[number];
+]);
 
-export const OS_PROVISIONING_STATES = [
+export const OS_PROVISIONING_STATES = /* @__PURE__ */ Object.freeze([
   "OSProvisioningInProgress",
   "OSProvisioningComplete",
   "Succeeded",
   "Failed",
-] as const;
-export type OSProvisioningState = (typeof OS_PROVISIONING_STATES)[number];
+]);
 
-export const BILLING = [
+export const BILLING = /* @__PURE__ */ Object.freeze([
   "Billed",
   "NotBilled",
-] as const;
-export type Billing = (typeof BILLING)[number];
+]);
 
-export const LOCALES = [
+export const LOCALES = /* @__PURE__ */ Object.freeze([
   "de-DE",
   "en-US",
   "fr-FR",
   "ja-JP",
   "ko-KR",
-] as const;
-export type Locale = (typeof LOCALES)[number];
+]);
 
-export const REFERENCE_LOCALE: Locale = "en-US";
+export const REFERENCE_LOCALE = "en-US";
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-const POWER_STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(POWER_STATES);
-const PROVISIONING_STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(PROVISIONING_STATES);
-const OS_PROVISIONING_STATE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(OS_PROVISIONING_STATES);
-const BILLING_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(BILLING);
+const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+const POWER_STATE_SET = /* @__PURE__ */ new Set(POWER_STATES);
+const PROVISIONING_STATE_SET = /* @__PURE__ */ new Set(PROVISIONING_STATES);
+const OS_PROVISIONING_STATE_SET = /* @__PURE__ */ new Set(OS_PROVISIONING_STATES);
+const BILLING_SET = /* @__PURE__ */ new Set(BILLING);
 
-/** True when `value` is one of POWER_STATES (for strings from outside the type system). */
-export function isPowerState(value: unknown): value is PowerState {
+export function isPowerState(value) {
   return typeof value === 'string' && POWER_STATE_SET.has(value);
 }
 
-/** True when `value` is one of PROVISIONING_STATES (for strings from outside the type system). */
-export function isProvisioningState(value: unknown): value is ProvisioningState {
+export function isProvisioningState(value) {
   return typeof value === 'string' && PROVISIONING_STATE_SET.has(value);
 }
 
-/** True when `value` is one of OS_PROVISIONING_STATES (for strings from outside the type system). */
-export function isOSProvisioningState(value: unknown): value is OSProvisioningState {
+export function isOSProvisioningState(value) {
   return typeof value === 'string' && OS_PROVISIONING_STATE_SET.has(value);
 }
 
-/** True when `value` is one of BILLING (for strings from outside the type system). */
-export function isBilling(value: unknown): value is Billing {
+export function isBilling(value) {
   return typeof value === 'string' && BILLING_SET.has(value);
 }
 
-/**
- * The best available locale for a BCP 47 tag: an exact match (any case), then
- * the tag with subtags removed from the end (`ko` → `ko-KR`, `en-GB` → `en-US`),
- * then the reference locale.
- */
-export function resolveLocale(tag?: string): Locale {
+export function resolveLocale(tag) {
   if (typeof tag !== 'string' || tag.trim() === '') return REFERENCE_LOCALE;
   const subtags = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
   // zh-Hant-TW should find zh-TW: the script subtag is dropped for a second try.
-  const tries = subtags.length > 2 && subtags[1]!.length === 4 ? [subtags, [subtags[0]!, ...subtags.slice(2)]] : [subtags];
+  const tries = subtags.length > 2 && subtags[1].length === 4 ? [subtags, [subtags[0], ...subtags.slice(2)]] : [subtags];
   for (const parts of tries) {
     for (let length = parts.length; length > 0; length--) {
       const prefix = parts.slice(0, length).join('-');
@@ -95,34 +82,28 @@ export function resolveLocale(tag?: string): Locale {
   return LOCALES.find((locale) => locale.toLowerCase().startsWith(language)) ?? REFERENCE_LOCALE;
 }
 
-/** A text in every locale. */
-type Texts = Readonly<Record<Locale, string>>;
-
-/** The stated cells of a table: row → column → what the cell holds. Rows and cells with nothing stated are left out. */
-type Store<Row extends string, Column extends string, Leaf> = Readonly<Partial<Record<Row, Readonly<Partial<Record<Column, Leaf>>>>>>;
-
 /**
  * The stated cell at row × column, or undefined. Unknown ids, non-strings and
  * inherited names (even of a polluted Object.prototype) find nothing.
  */
-function cellOf<Leaf>(store: { readonly [row: string]: { readonly [column: string]: Leaf | undefined } | undefined }, row: unknown, column: unknown): Leaf | undefined {
+function cellOf(store, row, column) {
   if (typeof row !== 'string' || typeof column !== 'string' || !hasOwn(store, row)) return undefined;
-  const cells = store[row]!;
+  const cells = store[row];
   return hasOwn(cells, column) ? cells[column] : undefined;
 }
 
 /** A text in the best available locale for `locale` (see resolveLocale). */
-function localized(texts: Texts | undefined, locale?: string): string | undefined {
+function localized(texts, locale) {
   return texts?.[resolveLocale(locale)];
 }
 
 /** The word of an enum value in the best available locale for `locale`. */
-function wordOf(words: { readonly [value: string]: Texts | undefined }, value: string | undefined, locale?: string): string | undefined {
+function wordOf(words, value, locale) {
   return value === undefined ? undefined : words[value]?.[resolveLocale(locale)];
 }
 
 // The word of each Billing value, in every locale.
-const BILLING_WORDS: Readonly<Record<Billing, Texts>> = {
+const BILLING_WORDS = {
   "Billed": {
     "de-DE": "In Rechnung gestellt",
     "en-US": "Billed",
@@ -141,10 +122,8 @@ const BILLING_WORDS: Readonly<Record<Billing, Texts>> = {
 
 // Table "powerStatesAndBilling": one record per PowerState: Description (text), Billing (enum of Billing).
 
-type PowerStatesAndBillingColumn = "Description" | "Billing";
-
 // The value of each stated cell; text() reads its word from BILLING_WORDS.
-const POWER_STATES_AND_BILLING_BILLING_VALUES: Store<PowerState, PowerStatesAndBillingColumn, Billing> = {
+const POWER_STATES_AND_BILLING_BILLING_VALUES = {
   "Starting": { "Billing": "Billed" },
   "Running": { "Billing": "Billed" },
   "Stopping": { "Billing": "Billed" },
@@ -154,7 +133,7 @@ const POWER_STATES_AND_BILLING_BILLING_VALUES: Store<PowerState, PowerStatesAndB
 };
 
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const POWER_STATES_AND_BILLING_DESCRIPTION_TEXTS: Store<PowerState, PowerStatesAndBillingColumn, Texts> = {
+const POWER_STATES_AND_BILLING_DESCRIPTION_TEXTS = {
   "Starting": {
     "Description": {
       "de-DE": "Die VM wird hochgefahren.",
@@ -213,10 +192,8 @@ const POWER_STATES_AND_BILLING_DESCRIPTION_TEXTS: Store<PowerState, PowerStatesA
 
 // Table "provisioningStates": one record per ProvisioningState: Description (text).
 
-type ProvisioningStatesColumn = "Description";
-
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const PROVISIONING_STATES_DESCRIPTION_TEXTS: Store<ProvisioningState, ProvisioningStatesColumn, Texts> = {
+const PROVISIONING_STATES_DESCRIPTION_TEXTS = {
   "Creating": {
     "Description": {
       "de-DE": "Die VM wird erstellt.",
@@ -275,10 +252,8 @@ const PROVISIONING_STATES_DESCRIPTION_TEXTS: Store<ProvisioningState, Provisioni
 
 // Table "osProvisioningStates": one record per OSProvisioningState: Description (text).
 
-type OsProvisioningStatesColumn = "Description";
-
 // Each stated cell in every locale; the reference locale holds the canonical text.
-const OS_PROVISIONING_STATES_DESCRIPTION_TEXTS: Store<OSProvisioningState, OsProvisioningStatesColumn, Texts> = {
+const OS_PROVISIONING_STATES_DESCRIPTION_TEXTS = {
   "OSProvisioningInProgress": {
     "Description": {
       "de-DE": "Die VM wird ausgeführt, und die Initialisierung (Setup) des Gastbetriebssystem erfolgt aktuell.",
@@ -319,42 +294,14 @@ const OS_PROVISIONING_STATES_DESCRIPTION_TEXTS: Store<OSProvisioningState, OsPro
 
 // The generic view: every table by id, read through lookup() and text().
 
-/** Each table's id, row ids and column ids (a matrix's column axis, a record table's named columns). */
-export const TABLES = {
-  "powerStatesAndBilling": { id: "powerStatesAndBilling", rows: POWER_STATES, columns: ["Description", "Billing"] },
-  "provisioningStates": { id: "provisioningStates", rows: PROVISIONING_STATES, columns: ["Description"] },
-  "osProvisioningStates": { id: "osProvisioningStates", rows: OS_PROVISIONING_STATES, columns: ["Description"] },
-} as const;
+export const TABLES = /* @__PURE__ */ Object.freeze({
+  "powerStatesAndBilling": Object.freeze({ id: "powerStatesAndBilling", rows: POWER_STATES, columns: Object.freeze(["Description", "Billing"]) }),
+  "provisioningStates": Object.freeze({ id: "provisioningStates", rows: PROVISIONING_STATES, columns: Object.freeze(["Description"]) }),
+  "osProvisioningStates": Object.freeze({ id: "osProvisioningStates", rows: OS_PROVISIONING_STATES, columns: Object.freeze(["Description"]) }),
+});
 
-/** What lookup() returns, per table and column. */
-export interface CellValues {
-  "powerStatesAndBilling": {
-    readonly "Description": string | undefined;
-    readonly "Billing": Billing | undefined;
-  };
-  "provisioningStates": {
-    readonly "Description": string | undefined;
-  };
-  "osProvisioningStates": {
-    readonly "Description": string | undefined;
-  };
-}
-
-export type TableId = keyof typeof TABLES;
-export type RowOf<T extends TableId> = (typeof TABLES)[T]['rows'][number];
-export type ColumnOf<T extends TableId> = (typeof TABLES)[T]['columns'][number];
-export type CellValue<T extends TableId, C extends ColumnOf<T>> = C extends keyof CellValues[T] ? CellValues[T][C] : never;
-
-/** How lookup() and text() read the cells of a matrix, or of one column of a record table. */
-interface Reader {
-  readonly value: (row: unknown, column: unknown) => unknown;
-  readonly text: (row: unknown, column: unknown, locale?: string) => string | undefined;
-}
-
-/** A record table reads each of its columns its own way. */
-type TableReader = Reader | { readonly columns: { readonly [column: string]: Reader | undefined } };
-
-const READERS: { readonly [table: string]: TableReader | undefined } = {
+// How lookup() and text() read the cells of a matrix, or of each column of a record table.
+const READERS = {
   "powerStatesAndBilling": {
     columns: {
       "Description": {
@@ -385,29 +332,17 @@ const READERS: { readonly [table: string]: TableReader | undefined } = {
   },
 };
 
-function readerOf(table: unknown, column: unknown): Reader | undefined {
+function readerOf(table, column) {
   if (typeof table !== 'string' || !hasOwn(READERS, table)) return undefined;
-  const reader = READERS[table]!;
+  const reader = READERS[table];
   if (!('columns' in reader)) return reader;
   return typeof column === 'string' && hasOwn(reader.columns, column) ? reader.columns[column] : undefined;
 }
 
-/**
- * The canonical value of a cell: a boolean for a mark (false when not marked),
- * a value id for an enum, the target id for a ref, the reference locale's text
- * for a text, the ids named for mentions; undefined for a cell the table leaves
- * empty. Unknown names, non-strings and inherited names find nothing.
- */
-export function lookup<T extends TableId, C extends ColumnOf<T>>(table: T, row: RowOf<T>, column: C): CellValue<T, C>;
-export function lookup(table: string, row: string, column: string): unknown {
+export function lookup(table, row, column) {
   return readerOf(table, column)?.value(row, column);
 }
 
-/**
- * A cell's text in the best available locale for `locale`: a text cell's text,
- * a ref cell's note, a mentions cell as written, an enum value's word;
- * undefined for a mark or an empty cell.
- */
-export function text<T extends TableId>(table: T, row: RowOf<T>, column: ColumnOf<T>, locale?: string): string | undefined {
+export function text(table, row, column, locale) {
   return readerOf(table, column)?.text(row, column, locale);
 }
