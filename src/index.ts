@@ -1,5 +1,5 @@
 export type { Localized, Spec, SpecAxis, SpecCell, SpecItem, SpecSource, SpecTable, SpecVocabulary } from './build/types.js';
-export { loadAssets, readProjectFiles } from './cli/files.js';
+export { loadAssets, readLayout, readProjectFiles } from './cli/files.js';
 export { ALL_CODES, CODES, type Code, type Severity } from './diagnostics/codes.js';
 export { type Diagnostic, type Location, type RelatedLocation, type Summary, summarize } from './diagnostics/diagnostic.js';
 export { formatJson } from './diagnostics/report/json.js';
@@ -7,5 +7,7 @@ export { formatSarif } from './diagnostics/report/sarif.js';
 export { formatText } from './diagnostics/report/text.js';
 export { findDrift } from './emit/drift.js';
 export type { OutputFile } from './emit/emit.js';
+export { MANIFEST_NAME } from './emit/manifest.js';
+export { DEFAULT_LAYOUT, LAYOUT_FILE, type Layout, type OutputSettings } from './load/layout.js';
 export { DEFAULT_LIMITS, type Limits, type ProjectFile } from './load/types.js';
 export { type Assets, type CompileInput, type CompileResult, compile } from './pipeline.js';

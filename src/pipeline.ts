@@ -273,7 +273,7 @@ function missingTerms(input: SpecInput): Diagnostic[] {
         spec: input.id,
         locale,
         at: { file: input.sources.find((source) => source.locale === locale)!.path, line: 1, column: 1 },
-        message: `No terms file for ${locale}; create ${input.dir}/terms/${locale}.json with its labels (statespec cannot resolve ${locale} headers without it).`,
+        message: `No terms file for ${locale}, so statespec cannot resolve its labels; run \`statespec locale add --spec ${input.id} --locale ${locale} ${input.sources.find((source) => source.locale === locale)!.path}\` to draft ${input.dir}/terms/${locale}.json from it, or write that file by hand.`,
       }),
     );
 }

@@ -7,13 +7,17 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ALL_CODES',
       'CODES',
+      'DEFAULT_LAYOUT',
       'DEFAULT_LIMITS',
+      'LAYOUT_FILE',
+      'MANIFEST_NAME',
       'compile',
       'findDrift',
       'formatJson',
       'formatSarif',
       'formatText',
       'loadAssets',
+      'readLayout',
       'readProjectFiles',
       'summarize',
     ]);
