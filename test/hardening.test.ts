@@ -132,7 +132,11 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing terms file',
     arrange: (root) => rmSync(join(root, DE_TERMS)),
-    want: { at: `${DE}:1:1`, code: 'terms-missing', message: /statespec locale add --spec mini --locale de-DE sources\/mini\/de-DE\.md` to draft sources\/mini\/terms\/de-DE\.json/ },
+    want: {
+      at: `${DE}:1:1`,
+      code: 'terms-missing',
+      message: /statespec locale add --spec mini --locale de-DE sources\/mini\/de-DE\.md` to draft sources\/mini\/terms\/de-DE\.json/,
+    },
   },
   {
     name: 'a terms file with a JSON syntax error',

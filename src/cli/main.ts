@@ -34,23 +34,32 @@ const USAGE = `Usage:
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
   statespec init --spec ID --locale TAG [--root DIR] FILE
 
-build        compiles sources/ into generated/ (nothing is written when there are errors)
-check        runs every check and compares generated/ with what build would write; writes nothing
-locale add   copies FILE to sources/ID/TAG[.NAME].md and, when TAG has no terms yet, writes
-             sources/ID/terms/TAG.json from the labels at the reference's positions, flagging
-             doubtful ones for review; refuses (writing nothing) when the tables do not align
-init         starts a new article from its reference document FILE: writes sources/ID/TAG.md,
-             sources/ID/spec.config.json (axes, ids and cell types read from FILE's tables) and
-             sources/ID/terms/TAG.json, flagging doubtful guesses for review; refuses (writing
-             nothing) when FILE has no usable table, a label repeats or two labels make one id,
-             or sources/ID/ already holds another article
+build        compiles every article's sources into the output folder (generated/ by default);
+             nothing is written when there are errors, and only files that an earlier build
+             wrote (its manifest lists them) are ever removed
+check        runs every check and compares the outputs with what build would write; writes nothing
+locale add   makes FILE a source of article ID and, when TAG has no terms yet, drafts
+             terms/TAG.json from the labels at the reference's positions, flagging doubtful
+             ones for review; refuses (writing nothing) when the tables do not align.
+             Without statespec.config.json FILE is copied to sources/ID/TAG[.NAME].md; with
+             one it is read where it is (its path is recorded unless a pattern names it)
+init         starts a new article from its reference document FILE: writes spec.config.json
+             (axes, ids and cell types read from FILE's tables) and terms/TAG.json in the
+             article's folder (sources/ID/ by default), flagging doubtful guesses for review,
+             and copies or records FILE as locale add does; refuses (writing nothing) when FILE
+             has no usable table, a label repeats or two labels make one id, or the folder
+             already holds another article
 
---max-source-bytes N   files under sources/ larger than N bytes are reported and not read
+statespec.config.json (optional, at the root) says where each article's sources, config and
+terms live and where the outputs go: see the README, "Use it in your docs repo".
+
+--max-source-bytes N   sources larger than N bytes are reported and not read
                        (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
---watch                after building, rebuild on every change to sources/, templates or schemas
-                       (only the articles whose files changed are compiled again), until Ctrl-C
+--watch                after building, rebuild on every change to the sources, terms, configs,
+                       templates or schemas (only the articles whose files changed are compiled
+                       again), until Ctrl-C
 --no-cache             always run the whole pipeline; otherwise, when sources, templates, schemas,
-                       limits, the tool and generated/ are exactly as at the last run, its findings
+                       limits, the tool and the outputs are exactly as at the last run, its findings
                        are replayed from node_modules/.cache/statespec/
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
