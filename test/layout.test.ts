@@ -120,7 +120,7 @@ describe('statespec.config.json problems are reported at their place, and nothin
   it.each<[string, { json: string; want: RegExp; at: string }]>([
     ['invalid JSON', { json: '{ "output": "out", }', want: /Invalid JSON/, at: '1:20' }],
     ['an unknown field', { json: '{\n  "outputs": "x"\n}', want: /must NOT have additional properties/, at: '2:3' }],
-    ['an output folder outside the root', { json: '{ "output": "../elsewhere" }', want: /must match pattern/, at: '1:13' }],
+    ['an output folder outside the root', { json: '{ "output": "../elsewhere" }', want: /leaves the root/, at: '1:13' }],
     ['an output folder inside the specs folder', { json: '{ "specs": "docs", "output": "docs/generated" }', want: /overlap/, at: '1:30' }],
     [
       'an output folder that holds an article folder',
@@ -130,9 +130,23 @@ describe('statespec.config.json problems are reported at their place, and nothin
       'a placeholder statespec does not know',
       { json: '{ "articles": { "a": { "sources": ["docs/{lang}/a.md"] } } }', want: /placeholder other than \{locale\}/, at: '1:36' },
     ],
-    ['a source path that is not Markdown', { json: '{ "articles": { "a": { "sources": ["docs/a.html"] } } }', want: /must match pattern/, at: '1:36' }],
+    [
+      'a source path that is not Markdown',
+      { json: '{ "articles": { "a": { "sources": ["docs/a.html"] } } }', want: /does not end in \.md or \.mdx/, at: '1:36' },
+    ],
     ['a bad locale', { json: '{ "articles": { "a": { "sources": [{ "path": "a.md", "locale": "english" }] } } }', want: /locale "english"/, at: '1:64' }],
     ['a bad article id', { json: '{ "articles": { "My Article": { "sources": ["a.md"] } } }', want: /property name must be valid/, at: '1:17' }],
+    ['the root as the output folder, in words', { json: '{ "output": "." }', want: /"output" "\." is the root itself; name a folder inside it/, at: '1:13' }],
+    ['a source path with a wildcard, in words', { json: '{ "articles": { "a": { "sources": ["docs/*.md"] } } }', want: /has a wildcard/, at: '1:36' }],
+    [
+      'an output folder where a pattern finds pages',
+      {
+        json: '{ "output": "i18n/de", "articles": { "a": { "sources": ["i18n/{locale}/docs/a.md"] } } }',
+        want: /is where the source path "i18n\/\{locale\}\/docs\/a\.md" finds pages/,
+        at: '1:13',
+      },
+    ],
+    ["npm's folder as the output folder", { json: '{ "output": "node_modules/out" }', want: /belongs to npm or git/, at: '1:13' }],
   ])('%s', (_, { json, want, at }) => {
     const loaded = check(json);
     expect(loaded.value).toBeUndefined();
@@ -183,6 +197,43 @@ describe('source patterns', () => {
     );
   });
 
+  it('a page in MDX is read as Markdown', () => {
+    const root = temporaryFolder();
+    place(root, { 'docs/vm.mdx': PAGES.en, 'i18n/de/vm.mdx': PAGES.de });
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: ['docs/vm.mdx', 'i18n/{locale}/vm.mdx'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.mdx')]).code).toBe(0);
+    expect(runCli(['locale', 'add', '--root', root, '--spec', 'vm-states', '--locale', 'de', join(root, 'i18n/de/vm.mdx')]).code).toBe(0);
+    expect(runCli(['build', '--root', root]).code).toBe(0);
+  });
+
+  it('a page statespec.config.json names that is not there is reported at the entry', () => {
+    const root = temporaryFolder();
+    place(root, { 'docs/vm.md': PAGES.en });
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: ['docs/vm.md'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.md')]).code).toBe(0);
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: ['docs/vm.md', 'docs/vm.de.md'] } } });
+    const build = runCli(['build', '--root', root]);
+    expect(build.code).toBe(1);
+    expect(build.stdout).toMatch(
+      /^statespec\.config\.json:6:9 error statespec\.config\.json names docs\/vm\.de\.md as a source of vm-states, but there is no such file\..* config-invalid$/m,
+    );
+  });
+
+  it('init and locale add refuse to record a page outside the project that no pattern names, and a page that is not Markdown', () => {
+    const parent = temporaryFolder();
+    const root = join(parent, 'project');
+    place(parent, { 'Downloads/vm.md': PAGES.en, 'project/docs/vm.html': PAGES.en });
+    writeFileSync(join(parent, 'project/statespec.config.json'), '{}\n');
+    const outside = runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(parent, 'Downloads/vm.md')]);
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(/\.\.\/Downloads\/vm\.md is outside the project, and no source path of vm-states in statespec\.config\.json names it/);
+    const html = runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.html')]);
+    expect(html.code).toBe(1);
+    expect(html.stdout).toMatch(/docs\/vm\.html does not end in \.md or \.mdx/);
+    expect(read(root, 'statespec.config.json')).toBe('{}\n');
+    expect(listFiles(root, '.')).toEqual(['docs/vm.html', 'statespec.config.json']);
+  });
+
   it('an article that statespec.config.json lists but that has no config yet says how to start it', () => {
     const root = temporaryFolder();
     place(root, { 'docs/vm.md': PAGES.en });
@@ -215,6 +266,8 @@ describe('the output folder is shared safely', () => {
     const blocked = runCli(['build', '--root', root]);
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(/^site\/docs\/health\.md:1:1 error .* output-conflict$/m);
+    // One report with one summary, the conflict counted in it.
+    expect(blocked.stdout.match(/^[✔✖] /gm)).toEqual(['✖ ']);
     expect(listFiles(root, 'site')).toEqual(['site/docs/health.md', 'site/index.md']);
     expect(read(root, 'site/docs/health.md')).toBe('# Our own health page\n');
     expect(runCli(['check', '--root', root]).stdout).toMatch(/^site\/docs\/health\.md:1:1 error .* output-conflict$/m);

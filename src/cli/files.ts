@@ -305,26 +305,40 @@ export function readGenerated(root: string, outputs: readonly string[] = [], out
  * so a reader (or a crash) sees the complete old or the complete new file,
  * never half. Only files the last build's manifest lists are removed, and
  * only the folders that removing them empties.
+ *
+ * The manifest never lists less than what is on disk: before the first
+ * write it lists the old and the new files together, and only once every
+ * file is written and every stale one removed does it list just the new. A
+ * build killed at any moment leaves no file that the next build does not know.
  */
 export function writeOutputs(root: string, outputs: readonly OutputFile[], output: string = DEFAULT_LAYOUT.output): { written: string[]; removed: string[] } {
+  const manifestPath = `${output}/${MANIFEST_NAME}`;
+  const manifest = outputs.find((file) => file.path === manifestPath);
+  const files = outputs.filter((file) => file !== manifest);
   const existing = readGenerated(
     root,
     outputs.map((file) => file.path),
     output,
   );
-  const written: string[] = [];
-  // The manifest goes last: until it is renamed into place, the old one still lists every older file.
-  const ordered = [...outputs.filter((file) => !file.path.endsWith(`/${MANIFEST_NAME}`)), ...outputs.filter((file) => file.path.endsWith(`/${MANIFEST_NAME}`))];
   const wanted = new Set(outputs.map((file) => file.path));
   const removed = [...existing.keys()].filter((path) => !wanted.has(path));
-  for (const file of ordered) {
-    if (existing.get(file.path) === file.content) continue;
+  const changed = files.filter((file) => existing.get(file.path) !== file.content);
+  const written: string[] = [];
+  if (manifest && (changed.length > 0 || removed.length > 0)) {
+    const both = [...new Set([...previousOutputs(root, output), ...outputs.map((file) => file.path)])].sort(compareStrings);
+    writeAtomically(join(root, manifestPath), `${JSON.stringify({ ...(JSON.parse(manifest.content) as object), files: both }, null, 2)}\n`);
+  }
+  for (const file of changed) {
     writeAtomically(join(root, file.path), file.content);
     written.push(file.path);
   }
   for (const path of removed) {
     rmSync(join(root, path));
     removeEmptyFolders(dirname(join(root, path)), resolve(root, output));
+  }
+  if (manifest && readIfFile(join(root, manifestPath)) !== manifest.content) {
+    writeAtomically(join(root, manifestPath), manifest.content);
+    written.push(manifestPath);
   }
   return { written, removed };
 }

@@ -211,39 +211,31 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
       writeCache(root, { key: cacheKey(files, limits), diagnostics: result.diagnostics, outputs });
     }
     let diagnostics: Diagnostic[] = result.diagnostics;
-    const blocked = diagnostics.some(isBlocking);
+    let blocked = diagnostics.some(isBlocking);
     if (command === 'check') {
       if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
       io.stdout(report(diagnostics, format));
       return diagnostics.some(isBlocking) ? 1 : 0;
     }
+    if (!blocked) {
+      // The writer's own checks of the disk join the findings: one report, one summary.
+      const escaping = outputsOutsideGenerated(
+        root,
+        result.outputs.map((output) => output.path),
+        layout.output,
+      ).map((path) =>
+        diagnostic('path-unsafe', {
+          at: { file: path, line: 1, column: 1 },
+          message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
+        }),
+      );
+      const refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
+      diagnostics = [...diagnostics, ...refused].sort(compareDiagnostics);
+      blocked = refused.length > 0;
+    }
     io.stdout(report(diagnostics, 'text'));
     if (blocked) {
       io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
-      return 1;
-    }
-    const escaping = outputsOutsideGenerated(
-      root,
-      result.outputs.map((output) => output.path),
-      layout.output,
-    );
-    if (escaping.length > 0) {
-      io.stdout(
-        report(
-          escaping.map((path) =>
-            diagnostic('path-unsafe', {
-              at: { file: path, line: 1, column: 1 },
-              message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
-            }),
-          ),
-          'text',
-        ),
-      );
-      return 1;
-    }
-    const foreign = foreignOutputs(root, result.outputs, layout.output);
-    if (foreign.length > 0) {
-      io.stdout(report(foreign, 'text'));
       return 1;
     }
     const { written, removed } = writeOutputs(root, result.outputs, layout.output);
@@ -351,7 +343,16 @@ function runSourceCommand(command: SourceCommand, files: string[], options: Sour
     }
     bytes = readFileSync(resolve(file));
   } catch (error) {
-    io.stderr(`statespec: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a document'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? (error as Error).message);
+    io.stderr(`statespec: cannot read ${file}: ${why}. Give the path of the document, relative to the current folder.\n`);
     return 2;
   }
   try {

@@ -78,6 +78,9 @@ export function loadLayout(
   const parsed = parseJson(file.path, decoded.text);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   const document = parsed.value;
+  // Folders and paths first, in words: the schema's own message for them would be a regular expression.
+  const pathProblems = plainPathProblems(document);
+  if (pathProblems.length > 0) return { value: undefined, diagnostics: pathProblems };
   const schemaProblems = validateJson(document, validate as never, 'config-invalid', LAYOUT_FILE);
   if (schemaProblems.length > 0) return { value: undefined, diagnostics: schemaProblems };
   const json = document.value as LayoutJson;
@@ -114,7 +117,19 @@ export function loadLayout(
   }
   const readFolders = [specs, ...articles.map((article) => article.dir)];
   const clash = readFolders.find((folder) => within(folder, output) || within(output, folder));
-  if (clash !== undefined) {
+  const reached = articles.flatMap((article) => article.sources).find((pattern) => patternReaches(pattern.path, output));
+  if (/^(?:node_modules|\.git)(?:\/|$)/.test(output)) {
+    diagnostics.push(
+      problem(document.locate('/output'), `${LAYOUT_FILE}: the output folder "${output}" belongs to npm or git; give "output" a folder of its own.`),
+    );
+  } else if (reached !== undefined) {
+    diagnostics.push(
+      problem(
+        document.locate('/output'),
+        `${LAYOUT_FILE}: the output folder "${output}" is where the source path ${JSON.stringify(reached.path)} finds pages; a build would write among them. Give "output" a folder of its own.`,
+      ),
+    );
+  } else if (clash !== undefined) {
     diagnostics.push(
       problem(
         document.locate(json.output === undefined ? '' : '/output'),
@@ -140,6 +155,78 @@ function within(inner: string, outer: string): boolean {
 
 const PLACEHOLDER = '{locale}';
 
+/** A source pattern ends in one of these: statespec reads Markdown, and MDX as Markdown. */
+export const SOURCE_EXTENSIONS = ['.md', '.mdx'];
+
+/** Why `folder` (specs, output, an article's dir) is not a plain folder inside the root, or undefined. */
+export function folderProblem(folder: string): string | undefined {
+  if (folder.trim() === '' || folder === '.') return 'is the root itself; name a folder inside it';
+  if (/^[/\\]|^[A-Za-z]:/.test(folder)) return 'is an absolute path; give it relative to the root, with /';
+  if (folder.includes('\\')) return 'has a backslash; separate folders with /';
+  if (folder.split('/').some((segment) => segment === '..' || segment === '.' || segment === ''))
+    return 'leaves the root or has an empty, "." or ".." part; name a folder inside the root';
+  if (/[\u0000-\u001f]/.test(folder)) return 'has a control character';
+  return undefined;
+}
+
+/** Why a source path (pattern) cannot name sources, or undefined. */
+export function sourcePathProblem(path: string): string | undefined {
+  if (/^[/\\]|^[A-Za-z]:/.test(path)) return 'is an absolute path; give it relative to the root, with / (it may start with ../)';
+  if (path.includes('\\')) return 'has a backslash; separate folders with /';
+  if (!SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)))
+    return `does not end in ${SOURCE_EXTENSIONS.join(' or ')}; statespec reads Markdown pages`;
+  const rest = path.replace(/^(?:\.\.\/)+/, '');
+  if (rest.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return 'has an empty, "." or ".." part after its leading ../';
+  if (/[*?\u0000-\u001f]/.test(path)) return 'has a wildcard or control character; only {locale} stands for a part of a name';
+  return undefined;
+}
+
+/** The problems of every folder and source path in the file, worded for people. */
+function plainPathProblems(document: JsonDocument): Diagnostic[] {
+  const json = document.value as Record<string, unknown> | null;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return [];
+  const found: Diagnostic[] = [];
+  const folder = (value: unknown, pointer: string, what: string): void => {
+    const why = typeof value === 'string' ? folderProblem(value) : undefined;
+    if (why !== undefined) found.push(problem(document.locate(pointer), `${LAYOUT_FILE}: "${what}" ${JSON.stringify(value)} ${why}.`));
+  };
+  folder(json.specs, '/specs', 'specs');
+  folder(json.output, '/output', 'output');
+  const articles = json.articles;
+  if (typeof articles !== 'object' || articles === null) return found;
+  for (const [id, article] of Object.entries(articles as Record<string, unknown>)) {
+    if (typeof article !== 'object' || article === null) continue;
+    const { dir, sources } = article as { dir?: unknown; sources?: unknown };
+    folder(dir, `/articles/${id}/dir`, `articles.${id}.dir`);
+    if (!Array.isArray(sources)) continue;
+    sources.forEach((entry: unknown, index) => {
+      const path = typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path;
+      const pointer = `/articles/${id}/sources/${index}${typeof entry === 'string' ? '' : '/path'}`;
+      const why = typeof path === 'string' ? sourcePathProblem(path) : undefined;
+      if (why !== undefined) found.push(problem(document.locate(pointer), `${LAYOUT_FILE}: the source path ${JSON.stringify(path)} ${why}.`));
+    });
+  }
+  return found;
+}
+
+/**
+ * Whether a source pattern could name a file inside `folder`: every part of
+ * the folder is the pattern's part at that place, or a locale the
+ * placeholder there could stand for.
+ */
+function patternReaches(path: string, folder: string): boolean {
+  const parts = path.split('/');
+  const folderParts = folder.split('/');
+  if (folderParts.length >= parts.length) return false;
+  return folderParts.every((part, index) => {
+    const pattern = parts[index]!;
+    if (!pattern.includes(PLACEHOLDER)) return pattern === part;
+    return new RegExp(`^${pattern.split(PLACEHOLDER).map(escapeRegExp).join('[A-Za-z0-9_-]+')}$`).test(part);
+  });
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Why a source pattern cannot be read, or undefined. */
 function sourcePatternProblem(path: string, output: string): string | undefined {
   const rest = path.replace(/^(?:\.\.\/)+/, '');
@@ -162,9 +249,8 @@ export interface CompiledPattern {
 
 export function compilePattern(pattern: SourcePattern): CompiledPattern {
   const parts = pattern.path.split(PLACEHOLDER);
-  const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A locale is letters, digits, hyphens and underscores (zh_CN) within one path segment.
-  const regex = new RegExp(`^${parts.map(literal).join('([A-Za-z0-9_-]+)')}$`);
+  const regex = new RegExp(`^${parts.map(escapeRegExp).join('([A-Za-z0-9_-]+)')}$`);
   const hasPlaceholder = parts.length > 1;
   const prefix = hasPlaceholder ? parts[0]! : pattern.path;
   const base = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';
@@ -223,6 +309,8 @@ export function placeSource(layout: Layout, request: PlacementRequest): Placemen
   }
   if (within(request.path, layout.output)) return { kind: 'refused', message: `${request.path} is inside the output folder "${layout.output}"` };
   if (request.path.startsWith(`${request.dir}/`)) return { kind: 'in-place', path: request.path, by: `the spec folder ${request.dir}/` };
+  const pathProblem = sourcePathProblem(request.path);
+  if (pathProblem !== undefined) return { kind: 'refused', message: `${request.path} ${pathProblem}` };
   const article = layout.articles.find((candidate) => candidate.id === request.id);
   for (const pattern of article?.sources ?? []) {
     const match = compilePattern(pattern).match(request.path);
@@ -232,11 +320,18 @@ export function placeSource(layout: Layout, request: PlacementRequest): Placemen
     if (named !== undefined && named !== request.locale) {
       return {
         kind: 'refused',
-        message: `${request.path} is already a source of ${request.id} through ${JSON.stringify(pattern.path)} in ${LAYOUT_FILE}, as ${named}, not ${request.locale}`,
+        message: `${request.path} is already a source of ${request.id} through ${JSON.stringify(pattern.path)} in ${LAYOUT_FILE}, as ${named}, not ${request.locale}. Pass --locale ${named}, or give that entry a "locale"`,
       };
     }
     if ((pattern.variant ?? undefined) !== request.variant) continue;
     return { kind: 'in-place', path: request.path, by: `${JSON.stringify(pattern.path)} in ${LAYOUT_FILE}` };
+  }
+  if (request.path.startsWith('../')) {
+    // Recorded, the project would depend on a file outside it (a download folder); a pattern says that on purpose.
+    return {
+      kind: 'refused',
+      message: `${request.path} is outside the project, and no source path of ${request.id} in ${LAYOUT_FILE} names it. Move the file into the project, or add a pattern for it (for example "../docs.{locale}/articles/page.md" for one repository per locale) and run the command again`,
+    };
   }
   const entry: Record<string, string> = { path: request.path, locale: request.locale };
   if (request.variant !== undefined) entry.variant = request.variant;

@@ -322,6 +322,17 @@ function loadSpec(id: string, article: ArticleFiles, validators: Validators, lay
     seen.set(key, file.path);
     sources.push(source);
   }
+  // A pattern without {locale} names one file: when it is not there, the config is out of date (or mistyped).
+  for (const pattern of layout.articles.find((candidate) => candidate.id === id)?.sources ?? []) {
+    if (pattern.path.includes('{locale}') || placed.some((entry) => entry.pattern === pattern)) continue;
+    diagnostics.push(
+      diagnostic('config-invalid', {
+        at: pattern.at,
+        spec: id,
+        message: `${LAYOUT_FILE} names ${pattern.path} as a source of ${id}, but there is no such file. Correct the path, or remove the entry if the page is gone.`,
+      }),
+    );
+  }
   const settings: OutputSettings = { output: layout.output, regenerate: layout.regenerate, schemaDir: layout.schemaDir };
   return {
     value: { id, dir, config, terms, termsFiles: new Set(termsFiles.keys()), sources, files: [...files, ...placed.map((entry) => entry.file)], settings },

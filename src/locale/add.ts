@@ -81,7 +81,7 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     const known = loaded.value.map((candidate) => candidate.id).join(', ') || 'none';
     return refuse(
       diagnostic('config-missing', {
-        at: { file: `${layout.specs}/${request.specId}/spec.config.json`, line: 1, column: 1 },
+        at,
         message: `There is no spec "${request.specId}" (${layout.specs}/${request.specId}/spec.config.json); the specs are: ${known}. Start it with statespec init.`,
       }),
     );
