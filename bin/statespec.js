@@ -10,7 +10,7 @@ const argv = process.argv.slice(2);
 const io = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 // A no-op build or check replays the last run's findings without loading the parsers (see src/cli/fast.ts).
 const { runFromCache } = await import(new URL('../dist/src/cli/fast.js', import.meta.url).href);
-const cached = runFromCache(argv, io);
+const cached = await runFromCache(argv, io);
 if (cached !== undefined) {
   process.exitCode = cached;
 } else {

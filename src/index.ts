@@ -1,5 +1,6 @@
 export type { Localized, Spec, SpecAxis, SpecCell, SpecItem, SpecSource, SpecTable, SpecVocabulary } from './build/types.js';
-export { loadAssets, readLayout, readProjectFiles } from './cli/files.js';
+export { loadAssets, readProjectFiles } from './cli/files.js';
+export { readLayout } from './cli/layout.js';
 export { ALL_CODES, CODES, type Code, type Severity } from './diagnostics/codes.js';
 export { type Diagnostic, type Location, type RelatedLocation, type Summary, summarize } from './diagnostics/diagnostic.js';
 export { formatJson } from './diagnostics/report/json.js';

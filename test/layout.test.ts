@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
-import { compilePattern, DEFAULT_LAYOUT, loadLayout } from '../src/load/layout.js';
+import { compilePattern, DEFAULT_LAYOUT } from '../src/load/layout.js';
+import { loadLayout } from '../src/load/layout-file.js';
 import { createValidators } from '../src/load/validators.js';
 import { ASSETS, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 

@@ -2,7 +2,7 @@
 /* Service Instance States */
 // The types and the documentation of every export are in index.d.ts.
 
-export const STATES = /* @__PURE__ */ Object.freeze([
+export const STATES = [
   "InBreakpoint",
   "InBreakpointDehydrated",
   "ReadyToRun",
@@ -17,15 +17,15 @@ export const STATES = /* @__PURE__ */ Object.freeze([
   "TerminatedWithUnconsumedMessages",
   "PendingSuspend",
   "PendingTerminate",
-]);
+];
 
-export const TRACKED_STATES = /* @__PURE__ */ Object.freeze([
+export const TRACKED_STATES = [
   "Started",
   "Completed",
   "Terminated",
-]);
+];
 
-export const MESSAGE_STATES = /* @__PURE__ */ Object.freeze([
+export const MESSAGE_STATES = [
   "Consumed",
   "InProcess",
   "Queued",
@@ -35,23 +35,23 @@ export const MESSAGE_STATES = /* @__PURE__ */ Object.freeze([
   "Suspended",
   "SuspendedResumable",
   "SuspendedNotResumable",
-]);
+];
 
-export const OPERATIONS = /* @__PURE__ */ Object.freeze([
+export const OPERATIONS = [
   "Terminate",
   "Suspend",
   "Resume",
   "ResumeInBreakpoint",
   "Continue",
   "Attach",
-]);
+];
 
-export const LOCALES = /* @__PURE__ */ Object.freeze([
+export const LOCALES = [
   "en-US",
   "es-ES",
   "ja-JP",
   "zh-CN",
-]);
+];
 
 export const REFERENCE_LOCALE = "en-US";
 
@@ -110,12 +110,12 @@ function localized(texts, locale) {
   return texts?.[resolveLocale(locale)];
 }
 
-export const MESSAGES = /* @__PURE__ */ Object.freeze({
+export const MESSAGES = {
   "en-US": "Operation not allowed",
   "es-ES": "Operation not allowed",
   "ja-JP": "Operation not allowed",
   "zh-CN": "Operation not allowed",
-});
+};
 
 // Table "instance": one record per State: Explanation (text).
 
@@ -670,13 +670,13 @@ export function assertCanPerform(state, operation, locale) {
 
 // The generic view: every table by id, read through lookup() and text().
 
-export const TABLES = /* @__PURE__ */ Object.freeze({
-  "instance": Object.freeze({ id: "instance", rows: STATES, columns: Object.freeze(["Explanation"]) }),
-  "tracked": Object.freeze({ id: "tracked", rows: TRACKED_STATES, columns: Object.freeze(["Explanation"]) }),
-  "message": Object.freeze({ id: "message", rows: MESSAGE_STATES, columns: Object.freeze(["Explanation"]) }),
-  "beforeAfter": Object.freeze({ id: "beforeAfter", rows: STATES, columns: STATES }),
-  "during": Object.freeze({ id: "during", rows: STATES, columns: OPERATIONS }),
-});
+export const TABLES = {
+  "instance": { id: "instance", rows: STATES, columns: ["Explanation"] },
+  "tracked": { id: "tracked", rows: TRACKED_STATES, columns: ["Explanation"] },
+  "message": { id: "message", rows: MESSAGE_STATES, columns: ["Explanation"] },
+  "beforeAfter": { id: "beforeAfter", rows: STATES, columns: STATES },
+  "during": { id: "during", rows: STATES, columns: OPERATIONS },
+};
 
 // How lookup() and text() read the cells of a matrix, or of each column of a record table.
 const READERS = {

@@ -2,7 +2,7 @@
 /* What you can and can't do using the BizTalk Service state */
 // The types and the documentation of every export are in index.d.ts.
 
-export const STATES = /* @__PURE__ */ Object.freeze([
+export const STATES = [
   "Active",
   "Disabled",
   "Suspended",
@@ -19,9 +19,9 @@ export const STATES = /* @__PURE__ */ Object.freeze([
   "RestoreFailed",
   "ConfigUpdateFailed",
   "ScaleFailed",
-]);
+];
 
-export const OPERATIONS = /* @__PURE__ */ Object.freeze([
+export const OPERATIONS = [
   "Start",
   "Stop",
   "Restart",
@@ -31,9 +31,9 @@ export const OPERATIONS = /* @__PURE__ */ Object.freeze([
   "Scale",
   "UpdateConfiguration",
   "Backup",
-]);
+];
 
-export const LOCALES = /* @__PURE__ */ Object.freeze([
+export const LOCALES = [
   "cs-CZ",
   "de-DE",
   "en-CA",
@@ -50,7 +50,7 @@ export const LOCALES = /* @__PURE__ */ Object.freeze([
   "ru-RU",
   "zh-CN",
   "zh-TW",
-]);
+];
 
 export const REFERENCE_LOCALE = "en-US";
 
@@ -109,7 +109,7 @@ function listOf(lists, row) {
   return typeof row === 'string' && hasOwn(lists, row) ? lists[row] : [];
 }
 
-export const MESSAGES = /* @__PURE__ */ Object.freeze({
+export const MESSAGES = {
   "cs-CZ": "Operace není povolena",
   "de-DE": "Vorgang nicht zulässig",
   "en-CA": "Operation not allowed",
@@ -126,7 +126,7 @@ export const MESSAGES = /* @__PURE__ */ Object.freeze({
   "ru-RU": "Операция не разрешена",
   "zh-CN": "不允许执行该操作",
   "zh-TW": "不允許此作業",
-});
+};
 
 // Table "chart": State × Operation; each cell a mark.
 
@@ -210,9 +210,9 @@ export function assertCanPerform(state, operation, locale) {
 
 // The generic view: every table by id, read through lookup() and text().
 
-export const TABLES = /* @__PURE__ */ Object.freeze({
-  "chart": Object.freeze({ id: "chart", rows: STATES, columns: OPERATIONS }),
-});
+export const TABLES = {
+  "chart": { id: "chart", rows: STATES, columns: OPERATIONS },
+};
 
 // How lookup() and text() read the cells of a matrix, or of each column of a record table.
 const READERS = {

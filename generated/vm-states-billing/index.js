@@ -2,43 +2,43 @@
 /* States and billing status of Azure Virtual Machines */
 // The types and the documentation of every export are in index.d.ts.
 
-export const POWER_STATES = /* @__PURE__ */ Object.freeze([
+export const POWER_STATES = [
   "Starting",
   "Running",
   "Stopping",
   "Stopped",
   "Deallocating",
   "Deallocated",
-]);
+];
 
-export const PROVISIONING_STATES = /* @__PURE__ */ Object.freeze([
+export const PROVISIONING_STATES = [
   "Creating",
   "Updating",
   "Failed",
   "Succeeded",
   "Deleting",
   "Migrating",
-]);
+];
 
-export const OS_PROVISIONING_STATES = /* @__PURE__ */ Object.freeze([
+export const OS_PROVISIONING_STATES = [
   "OSProvisioningInProgress",
   "OSProvisioningComplete",
   "Succeeded",
   "Failed",
-]);
+];
 
-export const BILLING = /* @__PURE__ */ Object.freeze([
+export const BILLING = [
   "Billed",
   "NotBilled",
-]);
+];
 
-export const LOCALES = /* @__PURE__ */ Object.freeze([
+export const LOCALES = [
   "de-DE",
   "en-US",
   "fr-FR",
   "ja-JP",
   "ko-KR",
-]);
+];
 
 export const REFERENCE_LOCALE = "en-US";
 
@@ -294,11 +294,11 @@ const OS_PROVISIONING_STATES_DESCRIPTION_TEXTS = {
 
 // The generic view: every table by id, read through lookup() and text().
 
-export const TABLES = /* @__PURE__ */ Object.freeze({
-  "powerStatesAndBilling": Object.freeze({ id: "powerStatesAndBilling", rows: POWER_STATES, columns: Object.freeze(["Description", "Billing"]) }),
-  "provisioningStates": Object.freeze({ id: "provisioningStates", rows: PROVISIONING_STATES, columns: Object.freeze(["Description"]) }),
-  "osProvisioningStates": Object.freeze({ id: "osProvisioningStates", rows: OS_PROVISIONING_STATES, columns: Object.freeze(["Description"]) }),
-});
+export const TABLES = {
+  "powerStatesAndBilling": { id: "powerStatesAndBilling", rows: POWER_STATES, columns: ["Description", "Billing"] },
+  "provisioningStates": { id: "provisioningStates", rows: PROVISIONING_STATES, columns: ["Description"] },
+  "osProvisioningStates": { id: "osProvisioningStates", rows: OS_PROVISIONING_STATES, columns: ["Description"] },
+};
 
 // How lookup() and text() read the cells of a matrix, or of each column of a record table.
 const READERS = {

@@ -7,7 +7,7 @@ import { formatSarif } from '../diagnostics/report/sarif.js';
 import { formatText } from '../diagnostics/report/text.js';
 import { LAYOUT_FILE } from '../load/layout.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
-import { outputsOutsideGenerated, readGenerated, readLayout, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+import { defaultLayout, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
 import { isFormat, limitsFrom } from './options.js';
 
 export interface Io {
@@ -23,16 +23,16 @@ export interface Io {
  * Returns undefined whenever anything differs (or the arguments are not a
  * plain build or check); the full CLI then runs and refreshes the cache.
  */
-export function runFromCache(argv: readonly string[], io: Io): number | undefined {
+export async function runFromCache(argv: readonly string[], io: Io): Promise<number | undefined> {
   try {
-    return replay(argv, io);
+    return await replay(argv, io);
   } catch {
     // Whatever went wrong (a generated/ that is a file, an unreadable folder): the full run reports it properly.
     return undefined;
   }
 }
 
-function replay(argv: readonly string[], io: Io): number | undefined {
+async function replay(argv: readonly string[], io: Io): Promise<number | undefined> {
   let values;
   let positionals;
   try {
@@ -54,7 +54,8 @@ function replay(argv: readonly string[], io: Io): number | undefined {
   if (!existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) return undefined;
   const entry = readCache(root);
   if (!entry) return undefined;
-  const layout = readLayout(root).value;
+  // statespec.config.json needs its parser and schema, loaded only when there is one.
+  const layout = existsSync(join(root, LAYOUT_FILE)) ? (await import('./layout.js')).readLayout(root).value : defaultLayout(root);
   if (!layout || entry.key !== cacheKey(readProjectFiles(root, limits, layout), limits)) return undefined;
   const blocked = entry.diagnostics.some(isBlocking);
   // The full run refuses an output folder reached through a link; so must a replay.

@@ -18,14 +18,14 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Staged } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
 import { MANIFEST_NAME, manifestFiles } from '../emit/manifest.js';
 import { type PrecompiledTemplates, templatesHash } from '../emit/templates-hash.js';
-import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, loadLayout, type SourcePattern } from '../load/layout.js';
+import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, type SourcePattern } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
-import { createValidators, type PrecompiledValidators, schemasHash } from '../load/validators.js';
+import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';
 
 /** The statespec package folder (holds schema/ and templates/), from src/ or from dist/src/. */
@@ -111,21 +111,20 @@ function listEntries(root: string, dir: string): { path: string; link: boolean }
 const isTemporary = (path: string): boolean => path.split('/').pop()!.startsWith(TEMP_PREFIX);
 
 /**
- * The project's layout: statespec.config.json at the root when there is one,
- * else sources/ and generated/. Two defaults come from the project's
- * package.json: the command the banners name (its own script that runs
- * `statespec build`, else `npx statespec build`) and where `$schema`
- * references point (schema/ in statespec's own repository, else
- * node_modules/statespec/schema), so that every machine writes the same files.
+ * What a layout takes from the project's package.json: the command the
+ * banners name (its own script that runs `statespec build`, else
+ * `npx statespec build`) and where `$schema` references point (schema/ in
+ * statespec's own repository, else node_modules/statespec/schema), so that
+ * every machine writes the same files.
  */
-export function readLayout(root: string, assets?: Assets): Staged<Layout | undefined> {
-  const path = join(root, LAYOUT_FILE);
+export function layoutDefaults(root: string): Pick<Layout, 'schemaDir' | 'regenerate'> {
   const manifest = projectManifest(root);
-  const defaults = { schemaDir: manifest?.name === 'statespec' ? 'schema' : 'node_modules/statespec/schema', regenerate: buildScript(manifest) };
-  // Without statespec.config.json no validator is needed: the no-op fast path stays free of ajv.
-  if (!existsSync(path)) return loadLayout(undefined, () => true, defaults);
-  const { schemas, validators } = assets ?? loadAssets();
-  return loadLayout({ path: LAYOUT_FILE, bytes: readFileSync(path) }, createValidators(schemas, validators).layout, defaults);
+  return { schemaDir: manifest?.name === 'statespec' ? 'schema' : 'node_modules/statespec/schema', regenerate: buildScript(manifest) };
+}
+
+/** The layout of a project without statespec.config.json: sources/ and generated/. */
+export function defaultLayout(root: string): Layout {
+  return { ...DEFAULT_LAYOUT, ...layoutDefaults(root) };
 }
 
 interface PackageManifest {

@@ -18,13 +18,13 @@ import {
   loadAssets,
   outputsOutsideGenerated,
   readGenerated,
-  readLayout,
   readProjectFiles,
   removeTemporaryFiles,
   toolVersion,
   writeAtomically,
   writeOutputs,
 } from './files.js';
+import { readLayout } from './layout.js';
 import { FORMATS, type Format, isFormat, limitsFrom } from './options.js';
 import { watchBuild } from './watch.js';
 

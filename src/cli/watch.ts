@@ -12,11 +12,11 @@ import {
   loadAssets,
   outputsOutsideGenerated,
   PACKAGE_DIR,
-  readLayout,
   readProjectFiles,
   removeTemporaryFiles,
   writeOutputs,
 } from './files.js';
+import { readLayout } from './layout.js';
 
 export interface WatchIo {
   stdout: (text: string) => void;
