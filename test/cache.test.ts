@@ -76,6 +76,10 @@ describe('the no-op cache', () => {
     ['a generated file is edited', (root: string) => writeFileSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'), 'edited\n')],
     ['a generated file is deleted', (root: string) => rmSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'))],
     ['the manifest is edited', (root: string) => writeFileSync(join(root, 'generated/statespec.manifest.json'), '{}\n')],
+    [
+      "the project's build script is renamed (the banners name it)",
+      (root: string) => writeFileSync(join(root, 'package.json'), readFileSync(join(root, 'package.json'), 'utf8').replace('"build":', '"make":')),
+    ],
   ])('is not used when %s', (_, change) => {
     const root = project();
     withCache(root, () => {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
@@ -246,6 +246,45 @@ describe('source patterns', () => {
 });
 
 describe('the output folder is shared safely', () => {
+  it('a manifest entry that leaves the output folder, or goes through a symbolic link, removes nothing', () => {
+    const root = temporaryFolder();
+    place(root, { 'docs/vm.md': PAGES.en, 'elsewhere/keep.md': PAGES.en });
+    writeJson(root, 'statespec.config.json', { output: 'out', articles: { 'vm-states': { sources: ['docs/vm.md'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.md')]).code).toBe(0);
+    expect(runCli(['build', '--root', root]).code).toBe(0);
+    mkdirSync(join(root, 'out/linked'));
+    symlinkSync(join(root, 'elsewhere'), join(root, 'out/linked/docs'), 'dir');
+    const manifest = JSON.parse(read(root, 'out/statespec.manifest.json')) as { files: string[] };
+    writeJson(root, 'out/statespec.manifest.json', { ...manifest, files: [...manifest.files, 'out/../docs/vm.md', 'out/linked/docs/keep.md'] });
+    expect(runCli(['build', '--root', root]).code).toBe(0);
+    expect(existsSync(join(root, 'docs/vm.md'))).toBe(true);
+    expect(existsSync(join(root, 'elsewhere/keep.md'))).toBe(true);
+  });
+
+  it('a symbolic link on the way to the pages a pattern names is reported, not followed or silently skipped', () => {
+    const root = temporaryFolder();
+    place(root, { 'docs/vm.md': PAGES.en, 'real-i18n/de/vm.md': PAGES.de });
+    symlinkSync(join(root, 'real-i18n'), join(root, 'i18n'), 'dir');
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: ['docs/vm.md', 'i18n/{locale}/vm.md'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.md')]).code).toBe(0);
+    const build = runCli(['build', '--root', root]);
+    expect(build.code).toBe(1);
+    expect(build.stdout).toMatch(/^i18n:1:1 error i18n is a symbolic link.* path-unsafe$/m);
+  });
+
+  it('locale add refuses a file in the spec folder that is not named for its locale', () => {
+    const root = temporaryFolder();
+    place(root, { 'docs/vm.md': PAGES.en, 'sources/vm-states/notes.md': PAGES.de, 'sources/vm-states/de.md': PAGES.de });
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: ['docs/vm.md'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, 'docs/vm.md')]).code).toBe(0);
+    const notes = runCli(['locale', 'add', '--root', root, '--spec', 'vm-states', '--locale', 'de', join(root, 'sources/vm-states/notes.md')]);
+    expect(notes.code).toBe(1);
+    expect(notes.stdout).toMatch(/where sources are read by their name; name it de\.md/);
+    const wrongLocale = runCli(['locale', 'add', '--root', root, '--spec', 'vm-states', '--locale', 'fr', join(root, 'sources/vm-states/de.md')]);
+    expect(wrongLocale.code).toBe(1);
+    expect(wrongLocale.stdout).toMatch(/name it fr\.md/);
+  });
+
   it('a source pattern inside the output folder is refused: a build would write among the pages', () => {
     const root = temporaryFolder();
     place(root, { 'docs/vm.md': PAGES.en });

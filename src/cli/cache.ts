@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Layout } from '../load/layout.js';
 import type { Limits, ProjectFile } from '../load/types.js';
 import { PACKAGE_DIR, writeAtomically } from './files.js';
 
@@ -80,10 +81,24 @@ function framed(hash: ReturnType<typeof createHash>, part: string | Uint8Array):
   hash.update(`${bytes.length}:`).update(bytes);
 }
 
-export function cacheKey(files: readonly ProjectFile[], limits: Limits, tool: ToolLocation = { packageDir: PACKAGE_DIR, codeDir: CODE_DIR }): string {
+export function cacheKey(
+  files: readonly ProjectFile[],
+  limits: Limits,
+  tool: ToolLocation = { packageDir: PACKAGE_DIR, codeDir: CODE_DIR },
+  layout?: Pick<Layout, 'output' | 'regenerate' | 'schemaDir' | 'specs'>,
+): string {
   const version = JSON.parse(readFileSync(join(tool.packageDir, 'package.json'), 'utf8')).version as string;
   const hash = createHash('sha256');
-  for (const part of [`statespec-cache ${CACHE_FORMAT}`, version, toolCode(tool.codeDir), String(limits.maxSourceBytes), ...environment(tool.packageDir)])
+  // The layout carries what the project's package.json decides (the banner command, the schema folder), which no read file shows.
+  const settings = layout ? JSON.stringify([layout.output, layout.regenerate, layout.schemaDir, layout.specs]) : '';
+  for (const part of [
+    `statespec-cache ${CACHE_FORMAT}`,
+    version,
+    toolCode(tool.codeDir),
+    String(limits.maxSourceBytes),
+    settings,
+    ...environment(tool.packageDir),
+  ])
     framed(hash, part);
   for (const path of assetFiles(tool.packageDir)) {
     framed(hash, path.slice(tool.packageDir.length));

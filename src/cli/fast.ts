@@ -56,7 +56,7 @@ async function replay(argv: readonly string[], io: Io): Promise<number | undefin
   if (!entry) return undefined;
   // statespec.config.json needs its parser and schema, loaded only when there is one.
   const layout = existsSync(join(root, LAYOUT_FILE)) ? (await import('./layout.js')).readLayout(root).value : defaultLayout(root);
-  if (!layout || entry.key !== cacheKey(readProjectFiles(root, limits, layout), limits)) return undefined;
+  if (!layout || entry.key !== cacheKey(readProjectFiles(root, limits, layout), limits, undefined, layout)) return undefined;
   const blocked = entry.diagnostics.some(isBlocking);
   // The full run refuses an output folder reached through a link; so must a replay.
   const paths = Object.keys(entry.outputs);

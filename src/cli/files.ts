@@ -23,7 +23,7 @@ import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
 import { MANIFEST_NAME, manifestFiles } from '../emit/manifest.js';
 import { type PrecompiledTemplates, templatesHash } from '../emit/templates-hash.js';
-import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, type SourcePattern } from '../load/layout.js';
+import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, type SourcePattern, segmentPattern } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
 import type { Assets } from '../pipeline.js';
@@ -187,31 +187,36 @@ export function readProjectFiles(root: string, limits: Limits = DEFAULT_LIMITS, 
  */
 export function expandPattern(root: string, pattern: SourcePattern): { path: string; link: boolean }[] {
   const matcher = compilePattern(pattern);
+  const segments = pattern.path.split('/');
+  const links: { path: string; link: boolean }[] = [];
   let candidates = [''];
-  for (const segment of pattern.path.split('/')) {
-    if (!segment.includes('{locale}')) {
-      candidates = candidates.map((prefix) => (prefix === '' ? segment : `${prefix}/${segment}`));
-      continue;
+  segments.forEach((segment, index) => {
+    const under = (prefix: string, name: string): string => (prefix === '' ? name : `${prefix}/${name}`);
+    if (!segment.includes('{locale}')) candidates = candidates.map((prefix) => under(prefix, segment));
+    else {
+      const part = segmentPattern(segment);
+      candidates = candidates.flatMap((prefix) =>
+        isFolder(resolve(root, prefix))
+          ? readdirSync(resolve(root, prefix))
+              .filter((name) => part.test(name))
+              .map((name) => under(prefix, name))
+          : [],
+      );
     }
-    const part = new RegExp(
-      `^${segment
-        .split('{locale}')
-        .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[A-Za-z0-9_-]+')}$`,
-    );
-    candidates = candidates.flatMap((prefix) => {
-      const folder = join(root, prefix);
-      if (!isFolder(folder)) return [];
-      return readdirSync(folder)
-        .filter((name) => part.test(name))
-        .map((name) => (prefix === '' ? name : `${prefix}/${name}`));
+    if (index === segments.length - 1 || segment === '..') return;
+    // A folder on the way that is a symbolic link is not followed; the loader reports it as a link.
+    candidates = candidates.filter((path) => {
+      if (lstatIfAny(resolve(root, path))?.isSymbolicLink() !== true) return true;
+      links.push({ path, link: true });
+      return false;
     });
-  }
-  return candidates.flatMap((path) => {
-    const stat = lstatIfAny(join(root, path));
+  });
+  const files = candidates.flatMap((path) => {
+    const stat = lstatIfAny(resolve(root, path));
     if (!stat || (!stat.isFile() && !stat.isSymbolicLink()) || !matcher.match(path)) return [];
     return [{ path, link: stat.isSymbolicLink() }];
   });
+  return [...links, ...files];
 }
 
 function isFolder(path: string): boolean {
@@ -255,7 +260,7 @@ export function foreignOutputs(root: string, outputs: readonly OutputFile[], out
   return outputs.flatMap((file) => {
     if (ours.has(file.path)) return [];
     const current = readIfFile(join(root, file.path));
-    if (current === undefined || current === file.content || current.includes('Made by statespec')) return [];
+    if (current === undefined || current === file.content || hasBanner(current)) return [];
     return [
       diagnostic('output-conflict', {
         at: { file: file.path, line: 1, column: 1 },
@@ -263,6 +268,11 @@ export function foreignOutputs(root: string, outputs: readonly OutputFile[], out
       }),
     ];
   });
+}
+
+/** statespec's "do not edit" banner, where every output carries it: in its first lines. */
+function hasBanner(text: string): boolean {
+  return text.split('\n', 4).some((line) => line.includes('generated — do not edit. Made by statespec from '));
 }
 
 function readIfFile(path: string): string | undefined {
@@ -320,7 +330,10 @@ export function writeOutputs(root: string, outputs: readonly OutputFile[], outpu
     output,
   );
   const wanted = new Set(outputs.map((file) => file.path));
-  const removed = [...existing.keys()].filter((path) => !wanted.has(path));
+  // Never remove through a symbolic link: a listed path reached through one is left where it is.
+  const candidates = [...existing.keys()].filter((path) => !wanted.has(path));
+  const unsafe = new Set(outputsOutsideGenerated(root, candidates, output));
+  const removed = candidates.filter((path) => !unsafe.has(path));
   const changed = files.filter((file) => existing.get(file.path) !== file.content);
   const written: string[] = [];
   if (manifest && (changed.length > 0 || removed.length > 0)) {

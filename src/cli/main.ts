@@ -208,7 +208,7 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
     const result = compile({ files, assets, limits, layout });
     if (!noCache) {
       const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
-      writeCache(root, { key: cacheKey(files, limits), diagnostics: result.diagnostics, outputs });
+      writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, outputs });
     }
     let diagnostics: Diagnostic[] = result.diagnostics;
     let blocked = diagnostics.some(isBlocking);

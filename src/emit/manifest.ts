@@ -1,6 +1,7 @@
 import { banner } from '../build/banner.js';
 import { compareStrings } from '../diagnostics/diagnostic.js';
 import type { OutputSettings } from '../load/layout.js';
+import { outputPathProblem } from '../load/paths.js';
 import type { OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
 
@@ -31,6 +32,7 @@ export function manifestFiles(text: string, output: string): string[] | undefine
     return undefined;
   }
   const files = (parsed as Partial<Manifest> | null)?.files;
-  if (!Array.isArray(files) || !files.every((file) => typeof file === 'string' && file.startsWith(`${output}/`))) return undefined;
-  return files as string[];
+  if (!Array.isArray(files)) return undefined;
+  // A path the manifest lists is removed when no source makes it any more: only plain names inside the output folder count.
+  return files.filter((file): file is string => typeof file === 'string' && outputPathProblem(file, output) === undefined);
 }

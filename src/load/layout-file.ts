@@ -1,6 +1,6 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import { type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
-import { type JsonDocument, parseJson, validateJson } from './json.js';
+import { escapePointer, type JsonDocument, parseJson, validateJson } from './json.js';
 import {
   type ArticleLayout,
   compilePattern,
@@ -53,10 +53,10 @@ export function loadLayout(
   const articles: ArticleLayout[] = [];
   for (const [id, article] of Object.entries(json.articles ?? {})) {
     const idProblem = specIdProblem(id);
-    if (idProblem !== undefined) diagnostics.push(problem(document.locate(`/articles/${id}`, true), `${LAYOUT_FILE}: article ${idProblem}.`));
+    if (idProblem !== undefined) diagnostics.push(problem(document.locate(`/articles/${escapePointer(id)}`, true), `${LAYOUT_FILE}: article ${idProblem}.`));
     const dir = article.dir ?? `${specs}/${id}`;
     const sources = article.sources.map((entry, index): SourcePattern => {
-      const pointer = `/articles/${id}/sources/${index}`;
+      const pointer = `/articles/${escapePointer(id)}/sources/${index}`;
       const pattern: SourcePattern = typeof entry === 'string' ? { path: entry, at: document.locate(pointer) } : { ...entry, at: document.locate(pointer) };
       if (pattern.locale !== undefined) {
         const checked = checkLocaleTag(pattern.locale);
@@ -127,11 +127,11 @@ function plainPathProblems(document: JsonDocument): Diagnostic[] {
   for (const [id, article] of Object.entries(articles as Record<string, unknown>)) {
     if (typeof article !== 'object' || article === null) continue;
     const { dir, sources } = article as { dir?: unknown; sources?: unknown };
-    folder(dir, `/articles/${id}/dir`, `articles.${id}.dir`);
+    folder(dir, `/articles/${escapePointer(id)}/dir`, `articles.${id}.dir`);
     if (!Array.isArray(sources)) continue;
     sources.forEach((entry: unknown, index) => {
       const path = typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path;
-      const pointer = `/articles/${id}/sources/${index}${typeof entry === 'string' ? '' : '/path'}`;
+      const pointer = `/articles/${escapePointer(id)}/sources/${index}${typeof entry === 'string' ? '' : '/path'}`;
       const why = typeof path === 'string' ? sourcePathProblem(path) : undefined;
       if (why !== undefined) found.push(problem(document.locate(pointer), `${LAYOUT_FILE}: the source path ${JSON.stringify(path)} ${why}.`));
     });
@@ -173,7 +173,14 @@ export function placeSource(layout: Layout, request: PlacementRequest): Placemen
     return { kind: 'refused', message: `${request.path} is on another drive than the project; statespec reads sources by a path relative to the root` };
   }
   if (within(request.path, layout.output)) return { kind: 'refused', message: `${request.path} is inside the output folder "${layout.output}"` };
-  if (request.path.startsWith(`${request.dir}/`)) return { kind: 'in-place', path: request.path, by: `the spec folder ${request.dir}/` };
+  if (request.path.startsWith(`${request.dir}/`)) {
+    // The spec folder's own sources are read by name: <locale>[.<variant>].md, directly in it.
+    if (request.path === copyName) return { kind: 'in-place', path: request.path, by: `the spec folder ${request.dir}/` };
+    return {
+      kind: 'refused',
+      message: `${request.path} is in the spec folder ${request.dir}/, where sources are read by their name; name it ${copyName.slice(request.dir.length + 1)} (its locale${request.variant === undefined ? '' : ' and variant'}), or keep it elsewhere in the project`,
+    };
+  }
   const pathProblem = sourcePathProblem(request.path);
   if (pathProblem !== undefined) return { kind: 'refused', message: `${request.path} ${pathProblem}` };
   const article = layout.articles.find((candidate) => candidate.id === request.id);

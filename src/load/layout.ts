@@ -62,6 +62,8 @@ export function within(inner: string, outer: string): boolean {
 }
 
 const PLACEHOLDER = '{locale}';
+/** What `{locale}` matches: letters, digits, hyphens and underscores (zh_CN), within one path segment. */
+const LOCALE_PART = '[A-Za-z0-9_-]+';
 
 /** A source pattern ends in one of these: statespec reads Markdown, and MDX as Markdown. */
 export const SOURCE_EXTENSIONS = ['.md', '.mdx'];
@@ -100,9 +102,13 @@ export function patternReaches(path: string, folder: string): boolean {
   if (folderParts.length >= parts.length) return false;
   return folderParts.every((part, index) => {
     const pattern = parts[index]!;
-    if (!pattern.includes(PLACEHOLDER)) return pattern === part;
-    return new RegExp(`^${pattern.split(PLACEHOLDER).map(escapeRegExp).join('[A-Za-z0-9_-]+')}$`).test(part);
+    return pattern.includes(PLACEHOLDER) ? segmentPattern(pattern).test(part) : pattern === part;
   });
+}
+
+/** One folder or file name of a pattern as a regular expression: `{locale}` stands for a locale tag. */
+export function segmentPattern(segment: string): RegExp {
+  return new RegExp(`^${segment.split(PLACEHOLDER).map(escapeRegExp).join(LOCALE_PART)}$`);
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -129,8 +135,7 @@ export interface CompiledPattern {
 
 export function compilePattern(pattern: SourcePattern): CompiledPattern {
   const parts = pattern.path.split(PLACEHOLDER);
-  // A locale is letters, digits, hyphens and underscores (zh_CN) within one path segment.
-  const regex = new RegExp(`^${parts.map(escapeRegExp).join('([A-Za-z0-9_-]+)')}$`);
+  const regex = new RegExp(`^${parts.map(escapeRegExp).join(`(${LOCALE_PART})`)}$`);
   const hasPlaceholder = parts.length > 1;
   const prefix = hasPlaceholder ? parts[0]! : pattern.path;
   const base = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';

@@ -138,7 +138,7 @@ function loadSpec(id: string, article: ArticleFiles, validators: Validators, lay
     const listed = layout.articles.find((candidate) => candidate.id === id);
     const at = files[0]
       ? { file: files[0].path, line: 1, column: 1 }
-      : (layout.document?.locate(`/articles/${id}`, true) ?? { file: LAYOUT_FILE, line: 1, column: 1 });
+      : (layout.document?.locate(`/articles/${escapePointer(id)}`, true) ?? { file: LAYOUT_FILE, line: 1, column: 1 });
     diagnostics.push(
       diagnostic('config-missing', {
         at,
