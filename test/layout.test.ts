@@ -2,8 +2,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../src/cli/files.js';
+import { watchBuild } from '../src/cli/watch.js';
 import { compilePattern, DEFAULT_LAYOUT } from '../src/load/layout.js';
 import { loadLayout } from '../src/load/layout-file.js';
+import { DEFAULT_LIMITS } from '../src/load/types.js';
 import { createValidators } from '../src/load/validators.js';
 import { ASSETS, REPO_ROOT, runCli, temporaryFolders } from './helpers/project.js';
 
@@ -110,6 +112,34 @@ describe('layouts', () => {
     const again = runCli(['locale', 'add', '--root', root, '--spec', 'vm-states', '--locale', 'de', join(root, 'pages/other.de.md')]);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/already has a de source, pages\/vm\.de\.md; pass --variant/);
+  });
+});
+
+describe('build --watch with statespec.config.json', () => {
+  it('sees the page of a new locale that a pattern names, in a folder that did not exist when it started', async () => {
+    const root = temporaryFolder();
+    const paths = { en: 'docs/vm.md', de: 'i18n/de/docs/vm.md', fr: 'i18n/fr/docs/vm.md' };
+    place(root, { [paths.en]: PAGES.en, [paths.de]: PAGES.de });
+    writeJson(root, 'statespec.config.json', { articles: { 'vm-states': { sources: [paths.en, 'i18n/{locale}/docs/vm.md'] } } });
+    expect(runCli(['init', '--root', root, '--spec', 'vm-states', '--locale', 'en', join(root, paths.en)]).code).toBe(0);
+    expect(runCli(['locale', 'add', '--root', root, '--spec', 'vm-states', '--locale', 'de', join(root, paths.de)]).code).toBe(0);
+    let log = '';
+    let report = '';
+    const stop = new AbortController();
+    const done = watchBuild(root, DEFAULT_LIMITS, { stdout: (text) => (report += text), stderr: (text) => (log += text) }, stop.signal);
+    const until = async (pattern: RegExp) => {
+      for (let waited = 0; waited < 10_000 && !pattern.test(log); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(log).toMatch(pattern);
+    };
+    try {
+      await until(/first build/);
+      place(root, { [paths.fr]: PAGES.fr });
+      await until(/errors found/);
+      expect(report).toMatch(/^i18n\/fr\/docs\/vm\.md:1:1 error No terms file for fr.* terms-missing$/m);
+    } finally {
+      stop.abort();
+      await done;
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isBlocking } from '../diagnostics/diagnostic.js';
 import { formatText } from '../diagnostics/report/text.js';
-import { DEFAULT_LAYOUT, LAYOUT_FILE } from '../load/layout.js';
+import { compilePattern, DEFAULT_LAYOUT, LAYOUT_FILE } from '../load/layout.js';
 import type { Limits } from '../load/types.js';
 import { type CompileMemo, compile } from '../pipeline.js';
 import {
@@ -107,12 +107,17 @@ export function watchBuild(root: string, limits: Limits, io: WatchIo, signal: Ab
     // Our own temporary files (from locale add) are not edits.
     if (!file.split(/[\\/]/).pop()!.startsWith('.statespec-tmp-')) schedule(`${base}/${file} changed`);
   };
-  // The folders the layout reads, and the folder of every file its source patterns name (not their whole
-  // tree: a pattern may start in ../). A file that a pattern would name in a new folder is seen at the next rebuild.
+  // The folders the layout reads, and where its source patterns look.
   const layout = readLayout(root, assets).value ?? { ...DEFAULT_LAYOUT };
   const folders = new Set(layoutFolders(layout));
   for (const article of layout.articles) {
-    for (const pattern of article.sources) for (const entry of expandPattern(root, pattern)) folders.add(posix.dirname(entry.path));
+    for (const pattern of article.sources) {
+      // Inside the root, the whole folder a pattern starts from, so that a new locale's page is seen;
+      // outside it (../docs.{locale}/…) only the folders of the pages found, not the parent's whole tree.
+      const { base } = compilePattern(pattern);
+      if (base !== '.' && !base.startsWith('..')) folders.add(base);
+      for (const entry of expandPattern(root, pattern)) folders.add(posix.dirname(entry.path));
+    }
   }
   for (const folder of [...folders].sort()) {
     // A folder inside another watched one is already watched.
