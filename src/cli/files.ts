@@ -232,6 +232,7 @@ function isFolder(path: string): boolean {
  */
 export function outputsOutsideGenerated(root: string, paths: readonly string[], output: string = DEFAULT_LAYOUT.output): string[] {
   const generated = resolve(root, output);
+  if (!generated.startsWith(resolve(root) + sep)) return [...paths];
   for (let folder = generated; folder !== resolve(root); folder = dirname(folder)) {
     const stat = lstatIfAny(folder);
     if (stat && !stat.isDirectory()) return [...paths];
