@@ -18,6 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BANNER_START } from '../build/banner.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
@@ -273,7 +274,7 @@ export function foreignOutputs(root: string, outputs: readonly OutputFile[], out
 
 /** statespec's "do not edit" banner, where every output carries it: in its first lines. */
 function hasBanner(text: string): boolean {
-  return text.split('\n', 4).some((line) => line.includes('generated — do not edit. Made by statespec from '));
+  return text.split('\n', 4).some((line) => line.includes(BANNER_START));
 }
 
 function readIfFile(path: string): string | undefined {
@@ -301,8 +302,13 @@ function lstatIfAny(path: string): Stats | undefined {
  * Nothing else in the output folder is read: it may be shared with the docs.
  */
 export function readGenerated(root: string, outputs: readonly string[] = [], output: string = DEFAULT_LAYOUT.output): Map<string, string> {
+  return contentsAt(root, [...outputs, ...previousOutputs(root, output)]);
+}
+
+/** The content at each of `paths` where a regular file is, sorted by path. */
+function contentsAt(root: string, paths: readonly string[]): Map<string, string> {
   const existing = new Map<string, string>();
-  for (const path of [...new Set([...outputs, ...previousOutputs(root, output)])].sort(compareStrings)) {
+  for (const path of [...new Set(paths)].sort(compareStrings)) {
     const content = readIfFile(join(root, path));
     if (content !== undefined) existing.set(path, content);
   }
@@ -325,11 +331,8 @@ export function writeOutputs(root: string, outputs: readonly OutputFile[], outpu
   const manifestPath = `${output}/${MANIFEST_NAME}`;
   const manifest = outputs.find((file) => file.path === manifestPath);
   const files = outputs.filter((file) => file !== manifest);
-  const existing = readGenerated(
-    root,
-    outputs.map((file) => file.path),
-    output,
-  );
+  const previous = previousOutputs(root, output);
+  const existing = contentsAt(root, [...outputs.map((file) => file.path), ...previous]);
   const wanted = new Set(outputs.map((file) => file.path));
   // Never remove through a symbolic link: a listed path reached through one is left where it is.
   const candidates = [...existing.keys()].filter((path) => !wanted.has(path));
@@ -338,7 +341,7 @@ export function writeOutputs(root: string, outputs: readonly OutputFile[], outpu
   const changed = files.filter((file) => existing.get(file.path) !== file.content);
   const written: string[] = [];
   if (manifest && (changed.length > 0 || removed.length > 0)) {
-    const both = [...new Set([...previousOutputs(root, output), ...outputs.map((file) => file.path)])].sort(compareStrings);
+    const both = [...new Set([...previous, ...outputs.map((file) => file.path)])].sort(compareStrings);
     writeAtomically(join(root, manifestPath), `${JSON.stringify({ ...(JSON.parse(manifest.content) as object), files: both }, null, 2)}\n`);
   }
   for (const file of changed) {

@@ -283,8 +283,7 @@ interface SourceCommand {
     files: ProjectFile[],
     input: { path: string; rootPath: string; bytes: Uint8Array },
     options: SourceCommandOptions & { spec: string; locale: string },
-    limits: Limits,
-    layout: Layout,
+    context: { limits: Limits; layout: Layout; assets: Assets },
   ) => {
     writes: { path: string; content: string | Uint8Array }[];
     diagnostics: Diagnostic[];
@@ -295,8 +294,8 @@ interface SourceCommand {
 const LOCALE_ADD: SourceCommand = {
   name: 'locale add',
   misuse: (options) => (options.format !== undefined ? '--format is only for check' : undefined),
-  run: (files, input, options, limits, layout) => {
-    const request: AddLocaleRequest = { files, schemas: loadAssets().schemas, limits, specId: options.spec, locale: options.locale, input, layout };
+  run: (files, input, options, { limits, layout, assets }) => {
+    const request: AddLocaleRequest = { files, schemas: assets.schemas, limits, specId: options.spec, locale: options.locale, input, layout };
     if (options.variant !== undefined) request.variant = options.variant;
     return addLocale(request);
   },
@@ -310,7 +309,7 @@ const INIT: SourceCommand = {
       : options.variant !== undefined
         ? '--variant is only for locale add; init writes the reference as sources/ID/TAG.md'
         : undefined,
-  run: (files, input, options, _limits, layout) => initArticle({ files, specId: options.spec, locale: options.locale, input, layout }),
+  run: (files, input, options, { layout }) => initArticle({ files, specId: options.spec, locale: options.locale, input, layout }),
 };
 
 function runSourceCommand(command: SourceCommand, files: string[], options: SourceCommandOptions, limits: Limits, io: CliIo): number {
@@ -356,11 +355,17 @@ function runSourceCommand(command: SourceCommand, files: string[], options: Sour
     return 2;
   }
   try {
-    const layout = layoutOf(root, io);
+    const assets = loadAssets();
+    const layout = layoutOf(root, io, assets);
     if (typeof layout === 'number') return layout;
     removeTemporaryFiles(root, layout);
     const rootPath = relative(root, resolve(file)).split(sep).join('/');
-    const result = command.run(readProjectFiles(root, limits, layout), { path: file, rootPath, bytes }, { ...options, spec, locale }, limits, layout);
+    const result = command.run(
+      readProjectFiles(root, limits, layout),
+      { path: file, rootPath, bytes },
+      { ...options, spec, locale },
+      { limits, layout, assets },
+    );
     io.stdout(report(result.diagnostics, 'text'));
     if (result.diagnostics.some(isBlocking)) {
       io.stderr('statespec: nothing was written.\n');

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
+import { banner as bannerLine } from '../build/banner.js';
 import type { Spec, SpecSource } from '../build/types.js';
 import type { Share } from '../check/agreement.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_LAYOUT, DEFAULT_REGENERATE } from '../load/layout.js';
+import { DEFAULT_LAYOUT } from '../load/layout.js';
 import type { OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
 import type { Render } from './render.js';
@@ -97,7 +98,7 @@ export function buildHealth(
   specs: readonly Spec[],
   measures: readonly SourceMeasures[],
   diagnostics: readonly Diagnostic[],
-  banner = `generated — do not edit. Made by statespec from every file under ${DEFAULT_LAYOUT.specs}/; regenerate with \`${DEFAULT_REGENERATE}\`.`,
+  banner = bannerLine(`every file under ${DEFAULT_LAYOUT.specs}/`, DEFAULT_LAYOUT),
 ): HealthReport {
   const measured = new Map(measures.map((measure) => [measure.path, measure]));
   const articles = [...specs]

@@ -21,19 +21,17 @@ import { decodeText } from './text.js';
 import type { OutputSettings, ProjectFile } from './types.js';
 
 /**
- * The layout of statespec.config.json (or the default layout without one),
- * checked: valid JSON, the schema, and what the schema cannot say: the
+ * The layout of statespec.config.json, checked: valid JSON, the schema, and what the schema cannot say: the
  * output folder apart from every folder that is read, and patterns that can
  * name a locale. `defaults` are where this statespec's schemas are and the
  * command the banners name unless the file says otherwise.
  */
 export function loadLayout(
-  file: ProjectFile | undefined,
+  file: ProjectFile,
   validate: (value: unknown) => boolean,
   defaults: Pick<OutputSettings, 'schemaDir' | 'regenerate'>,
 ): Staged<Layout | undefined> {
   const { schemaDir } = defaults;
-  if (!file) return { value: { ...DEFAULT_LAYOUT, ...defaults }, diagnostics: [] };
   const decoded = decodeText(file.bytes);
   if (!('text' in decoded)) {
     return { value: undefined, diagnostics: [problem({ file: file.path, line: 1, column: 1 }, `${LAYOUT_FILE} ${decoded.problem}.`)] };
@@ -63,7 +61,7 @@ export function loadLayout(
         if ('problem' in checked) diagnostics.push(problem(document.locate(`${pointer}/locale`), `${LAYOUT_FILE}: locale ${checked.message}.`));
         else pattern.locale = checked.locale;
       }
-      const patternProblem = sourcePatternProblem(pattern.path, output);
+      const patternProblem = sourcePatternProblem(pattern.path);
       if (patternProblem !== undefined)
         diagnostics.push(problem(pattern.at, `${LAYOUT_FILE}: the source path ${JSON.stringify(pattern.path)} ${patternProblem}.`));
       return pattern;

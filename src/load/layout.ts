@@ -114,10 +114,9 @@ export function segmentPattern(segment: string): RegExp {
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Why a source pattern cannot be read, or undefined. */
-export function sourcePatternProblem(path: string, output: string): string | undefined {
+export function sourcePatternProblem(path: string): string | undefined {
   const rest = path.replace(/^(?:\.\.\/)+/, '');
   if (/[{}]/.test(rest.replaceAll(PLACEHOLDER, ''))) return `has a placeholder other than ${PLACEHOLDER}`;
-  if (within(rest, output) && rest === path) return `is inside the output folder "${output}"`;
   for (const segment of rest.split('/')) {
     if (segment === '') return 'has an empty segment';
     if (isReservedName(segment.replaceAll(PLACEHOLDER, 'x'))) return `uses "${segment}", a reserved device name on Windows`;
