@@ -115,6 +115,23 @@ describe('layouts', () => {
   });
 });
 
+describe('the runtime package', () => {
+  it('may not take the name of a Node.js built-in module, which an import by name would load instead', () => {
+    const root = temporaryFolder();
+    place(root, { 'page.md': PAGES.en });
+    expect(runCli(['init', '--root', root, '--spec', 'vm', '--locale', 'en', join(root, 'page.md')]).code).toBe(0);
+    const build = runCli(['build', '--root', root]);
+    expect(build.code).toBe(1);
+    expect(build.stdout).toMatch(
+      /^sources\/vm\/spec\.config\.json:\d+:\d+ error .*would be named "vm", which is a Node\.js built-in module.* config-invalid$/m,
+    );
+    const config = JSON.parse(read(root, 'sources/vm/spec.config.json')) as Record<string, unknown>;
+    writeJson(root, 'sources/vm/spec.config.json', { ...config, package: { name: 'vm-rules' } });
+    expect(runCli(['build', '--root', root]).code).toBe(0);
+    expect(JSON.parse(read(root, 'generated/vm/package.json')).name).toBe('vm-rules');
+  });
+});
+
 describe('build --watch with statespec.config.json', () => {
   it('sees the page of a new locale that a pattern names, in a folder that did not exist when it started', async () => {
     const root = temporaryFolder();

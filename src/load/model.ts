@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonDocument } from './json.js';
 import { MESSAGES_CONSTANT, RUNTIME_NAMES } from './runtime-names.js';
@@ -21,6 +22,13 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
   const report = (pointer: string, message: string): void => {
     diagnostics.push(diagnostic('config-invalid', { spec: config.id, at: document.locate(pointer, true), message: `spec.config.json: ${message}` }));
   };
+  const packageName = config.package?.name ?? config.id;
+  if (isBuiltin(packageName)) {
+    report(
+      config.package?.name === undefined ? '/id' : '/package/name',
+      `the runtime package would be named "${packageName}", which is a Node.js built-in module: an application's \`import '${packageName}'\` would load Node's module, not this one. Give it another name with "package": { "name": "…" }.`,
+    );
+  }
   const axes = new Set(Object.keys(config.axes));
   const vocabularies = new Set(Object.keys(config.vocabularies ?? {}));
   const needAxis = (pointer: string, axis: string): void => {
