@@ -104,3 +104,16 @@ export function mermaidLabel(text: string): string {
     .join('')
     .trim();
 }
+
+const HTML_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const HTML_ATTRIBUTE: Record<string, string> = { ...HTML_TEXT, '"': '&quot;', "'": '&#39;' };
+
+/** HTML text content that reads as exactly `text`: no tag, entity or comment can start inside it. */
+export function html(text: string): string {
+  return text.replace(/[&<>]/g, (character) => HTML_TEXT[character]!);
+}
+
+/** A quoted HTML attribute value (either quote style) that holds exactly `text`. */
+export function htmlAttr(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ATTRIBUTE[character]!);
+}

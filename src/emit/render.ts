@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
+import { html, htmlAttr, htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
 import type { Templates } from './templates-hash.js';
 import { type PrecompiledTemplates, templateOptions, templatesHash } from './templates-hash.js';
 
@@ -20,7 +20,18 @@ export function createRenderer(templates: Templates, precompiled?: PrecompiledTe
     const spec = ready?.[name];
     return spec ? handlebars.template(spec) : handlebars.compile(source, templateOptions());
   };
-  const helpers: Record<string, (text: string) => string> = { tsString, tsComment, htmlComment, mdText, mdCell, mdCode, mdLinkTarget, mermaidLabel };
+  const helpers: Record<string, (text: string) => string> = {
+    tsString,
+    tsComment,
+    htmlComment,
+    html,
+    htmlAttr,
+    mdText,
+    mdCell,
+    mdCode,
+    mdLinkTarget,
+    mermaidLabel,
+  };
   for (const [name, helper] of Object.entries(helpers)) {
     handlebars.registerHelper(name, (value: unknown) => {
       if (typeof value !== 'string') throw new TypeError(`Helper ${name} expects a string, got ${typeof value}.`);
