@@ -26,6 +26,7 @@ import {
 } from './files.js';
 import { readLayout } from './layout.js';
 import { FORMATS, type Format, isFormat, limitsFrom } from './options.js';
+import { runSite } from './site.js';
 import { watchBuild } from './watch.js';
 
 const USAGE = `Usage:
@@ -33,6 +34,7 @@ const USAGE = `Usage:
   statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
   statespec init --spec ID --locale TAG [--root DIR] FILE
+  statespec site --out DIR [--root DIR] [--max-source-bytes N]
 
 build        compiles every article's sources into the output folder (generated/ by default);
              nothing is written when there are errors, and only files that an earlier build
@@ -49,6 +51,9 @@ init         starts a new article from its reference document FILE: writes spec.
              and copies or records FILE as locale add does; refuses (writing nothing) when FILE
              has no usable table, a label repeats or two labels make one id, or the folder
              already holds another article
+site         compiles the project in memory as build does and writes only a static review site
+             to DIR (outside the sources and output folder): index.html, the translation health
+             dashboard, and one page per article and locale; works opened from disk, offline
 
 statespec.config.json (optional, at the root) says where each article's sources, config and
 terms live and where the outputs go: see the README, "Use it in your docs repo".
@@ -133,6 +138,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
         'max-source-bytes': { type: 'string' },
         'no-cache': { type: 'boolean' },
         watch: { type: 'boolean' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -152,6 +158,11 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
   const limits = parseLimits(values['max-source-bytes'], io);
   if (!limits) return 2;
+  if (command === 'site') return runSite(rest, values, limits, io, USAGE);
+  if (values.out !== undefined) {
+    io.stderr(`statespec: --out belongs to "site"\n\n${USAGE}\n`);
+    return 2;
+  }
   if (command === 'init') return runSourceCommand(INIT, rest, values, limits, io);
   if (command === 'locale' && rest[0] === 'add') {
     return runSourceCommand(LOCALE_ADD, rest.slice(1), values, limits, io);
