@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
 import { banner } from './build/banner.js';
 import { buildSpec } from './build/build.js';
+import { choosePublications } from './build/publication.js';
 import type { Spec } from './build/types.js';
 import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
@@ -12,6 +13,7 @@ import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBloc
 import { emitSpec, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
 import { emitManifest } from './emit/manifest.js';
+import type { Publication } from './emit/publish.js';
 import { createRenderer, type PrecompiledTemplates, type Templates } from './emit/render.js';
 import { DEFAULT_LAYOUT, type Layout } from './load/layout.js';
 import { outputPathProblem } from './load/paths.js';
@@ -51,6 +53,7 @@ export type CompileMemo = Map<string, MemoEntry>;
 interface MemoEntry {
   key: string;
   spec?: Spec;
+  publications: Publication[];
   diagnostics: Diagnostic[];
   measures: SourceMeasures[];
   outputs?: OutputFile[];
@@ -83,6 +86,7 @@ export function compile(input: CompileInput): CompileResult {
   const specs: Spec[] = [];
   const measures: SourceMeasures[] = [];
   const compiledIds: string[] = [];
+  const publications = new Map<string, Publication[]>();
   const memo = input.memo ?? new Map();
   const baseKey = input.memo ? memoBaseKey(input) : '';
   for (const specInput of loaded.value) {
@@ -98,7 +102,7 @@ export function compile(input: CompileInput): CompileResult {
         specMeasures,
         input.memo ? analyses : undefined,
       );
-      entry = { key, diagnostics: compiled.diagnostics, measures: specMeasures, analyses };
+      entry = { key, diagnostics: compiled.diagnostics, measures: specMeasures, analyses, publications: compiled.publications };
       if (compiled.spec) entry.spec = compiled.spec;
       if (input.memo) memo.set(specInput.id, entry);
       compiledIds.push(specInput.id);
@@ -106,6 +110,7 @@ export function compile(input: CompileInput): CompileResult {
     diagnostics.push(...entry.diagnostics);
     measures.push(...entry.measures);
     if (entry.spec) specs.push(entry.spec);
+    publications.set(specInput.id, entry.publications);
   }
   if (input.memo) for (const id of [...memo.keys()]) if (!loadedIds.has(id)) memo.delete(id);
   diagnostics.sort(compareDiagnostics);
@@ -113,7 +118,9 @@ export function compile(input: CompileInput): CompileResult {
     specs,
     measures,
     diagnostics,
+    publications,
     banner(layout.articles.length > 0 ? 'the sources of every article' : `every file under ${layout.specs}/`, layout),
+    layout.output,
   );
   const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
   let outputs: OutputFile[] = [];
@@ -123,7 +130,7 @@ export function compile(input: CompileInput): CompileResult {
     const emitted = (spec: Spec): OutputFile[] => {
       const entry = memo.get(spec.id);
       if (entry?.outputs) return entry.outputs;
-      const files = emitSpec(spec, render, { output: layout.output, configFile: `${inputs.get(spec.id)!.dir}/spec.config.json` });
+      const files = emitSpec(spec, render, { output: layout.output, configFile: `${inputs.get(spec.id)!.dir}/spec.config.json` }, publications.get(spec.id));
       emitProblems.push(...files.diagnostics);
       if (entry && files.diagnostics.length === 0) entry.outputs = files.value;
       return files.value;
@@ -188,13 +195,16 @@ function compileSpec(
   loadDiagnostics: Diagnostic[],
   measures: SourceMeasures[],
   analyses?: AnalysisMemo,
-): { spec?: Spec; diagnostics: Diagnostic[] } {
+): { spec?: Spec; publications: Publication[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
   const analyze = memoized(input, analyses);
   const built = compileArticle(input, diagnostics, measures, analyze);
-  if (built) diagnostics.push(...validateSpec(built, validators.spec, input.config.document.file));
-  const result: { spec?: Spec; diagnostics: Diagnostic[] } = { diagnostics: applySuppressions(diagnostics, input) };
-  if (built) result.spec = built;
+  if (built.spec) diagnostics.push(...validateSpec(built.spec, validators.spec, input.config.document.file));
+  const result: { spec?: Spec; publications: Publication[]; diagnostics: Diagnostic[] } = {
+    diagnostics: applySuppressions(diagnostics, input),
+    publications: built.publications,
+  };
+  if (built.spec) result.spec = built.spec;
   return result;
 }
 
@@ -226,7 +236,12 @@ function memoized(input: SpecInput, analyses: AnalysisMemo | undefined): Analyze
   };
 }
 
-function compileArticle(input: SpecInput, diagnostics: Diagnostic[], measures: SourceMeasures[], analyze: Analyze): Spec | undefined {
+function compileArticle(
+  input: SpecInput,
+  diagnostics: Diagnostic[],
+  measures: SourceMeasures[],
+  analyze: Analyze,
+): { spec: Spec | undefined; publications: Publication[] } {
   const config = input.config.value;
   const analyses: SourceAnalysis[] = [];
   for (const source of resolvableSources(input)) {
@@ -249,7 +264,8 @@ function compileArticle(input: SpecInput, diagnostics: Diagnostic[], measures: S
     }
   }
   diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
-  return built.value;
+  const publications = built.value ? choosePublications(built.value.locales, analyses, primaries, config) : [];
+  return { spec: built.value, publications };
 }
 
 function measure(analysis: Shaped, facts: Share, referenceLocale: string): SourceMeasures {

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { type ArticleShape, articleShape, diagramAfter } from '../extract/article.js';
 import { type ExtractedText, extractFootnotes, extractText } from '../extract/prose.js';
 import { extractTables } from '../extract/tables.js';
 import { axisNames } from '../load/model.js';
@@ -19,6 +20,8 @@ export interface SourceAnalysis {
   /** Every header label, resolved or not, by position. */
   labels: LabelRecord[];
   title?: ExtractedText;
+  /** Where a published article inserts its banner. */
+  shape: ArticleShape;
   /** The messages a text rule found in the prose, by message id. */
   messages: Record<string, ExtractedText>;
 }
@@ -43,6 +46,7 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
     metadata: parsed.metadata,
     tables: new Map(),
     labels: context.records,
+    shape: articleShape(parsed),
     // No prototype: a message key such as "constructor" must not find an inherited member.
     messages: Object.create(null) as Record<string, ExtractedText>,
   };
@@ -73,6 +77,8 @@ export function analyzeSource(source: SourceFile, spec: SpecInput): { value: Sou
     }
     const aligned = alignTable(claimed, table, context);
     aligned.footnotes = extractFootnotes(parsed, aligned.end, footnoteMarkers(aligned));
+    const diagram = diagramAfter(parsed, aligned.parts.at(-1)!.range[1]);
+    if (diagram) aligned.diagram = diagram;
     analysis.tables.set(table.id, aligned);
   }
   for (const [key, rule] of Object.entries(config.messages ?? {})) {
@@ -168,7 +174,7 @@ export function primarySources<Analysis extends Dated>(analyses: readonly Analys
 
 type Dated = Pick<SourceAnalysis, 'source' | 'metadata'>;
 
-function isNewer(a: Dated, b: Dated): boolean {
+export function isNewer(a: Dated, b: Dated): boolean {
   const dateA = a.metadata.date ?? '';
   const dateB = b.metadata.date ?? '';
   if (dateA !== dateB) return dateA > dateB;

@@ -34,8 +34,21 @@ export interface AlignedTable {
   cells: Map<string, AlignedCell>;
   /** Where the (last) document table ends: footnote texts follow it. */
   end: number;
+  /** The document tables it was read from, in order (more than one when `continued`). */
+  parts: TablePart[];
+  /** A Mermaid block right after the table (an earlier publication's diagram), [start, end). */
+  diagram?: [number, number];
   /** The texts of the footnotes that labels and cells refer to, by marker. */
   footnotes: Map<string, ExtractedText>;
+}
+
+/** One document table of a configured table: where it is, how it is written, and the ids it states. */
+export interface TablePart {
+  range: [number, number];
+  form: Table['form'];
+  /** Row and column ids its labels name, in the order it writes them. */
+  rows: string[];
+  columns: string[];
 }
 
 export function cellKey(row: string, column: string): string {
@@ -76,6 +89,7 @@ export function alignTable(tables: readonly Table[], config: TableConfig, contex
     columns: new Map(),
     cells: new Map(),
     end,
+    parts: [],
     footnotes: new Map(),
   };
   if (tables[0]!.heading !== undefined) aligned.heading = tables[0]!.heading;
@@ -98,6 +112,8 @@ function continues(table: Table, config: TableConfig, context: TableContext): bo
 }
 
 function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, context: TableContext): void {
+  const part: TablePart = { range: table.range, form: table.form, rows: [], columns: [] };
+  aligned.parts.push(part);
   const layout = findMatrixLayout(table, config.headerRow);
   if (!layout) {
     context.diagnostics.push(
@@ -211,6 +227,8 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
     idsOfRow.set(row, [...(idsOfRow.get(row) ?? []), found]);
   }
   for (const [row, labelRow] of labelRowOf) idsOfRow.set(row, idsOfRow.get(labelRow) ?? []);
+  part.rows = [...new Set([...idsOfRow.values()].flat().map((header) => header.id))];
+  part.columns = [...new Set([...cellTypes.values()].map((column) => column.id))];
   for (const [row, ids] of [...idsOfRow].sort(([a], [b]) => a - b)) {
     for (const [column, { id, cell: type }] of cellTypes) {
       const cell = table.grid[row]![column];

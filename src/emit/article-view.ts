@@ -3,11 +3,12 @@ import type { CellConfig } from '../load/types.js';
 import { inLocale } from './names.js';
 
 /**
- * The view of templates/article.md.hbs: the article's tables in one locale,
- * in config order, each cell as the locale reads it. Which rows and columns a
- * table shows follows from its cell type: a mark is stated in every cell
- * (blank is false), so a mark table shows every row and column; any other
- * table shows the rows and columns that hold a stated cell, as the article does.
+ * The views of templates/doc-table.{md,html}.hbs and doc-diagram.md.hbs: one
+ * table of the article in one locale, each cell as the locale reads it. Which
+ * rows and columns a table shows follows from its cell type: a mark is stated
+ * in every cell (blank is false), so a mark table shows every row and column;
+ * any other table shows the rows and columns that hold a stated cell, as the
+ * article does.
  */
 
 /** One table cell: its text, and the markers of the footnotes it refers to (printed as `<sup>`, as the sources write them). */
@@ -23,27 +24,35 @@ export interface DiagramView {
   edges: { from: string; to: string; label: string }[];
 }
 
-export interface ArticleTableView {
-  /** Headings separate the tables of an article that has more than one (a table without a heading text gets no line). */
-  hasHeading: boolean;
-  heading: string;
+/** A table as GFM: the header row, one alignment per column, then the body. */
+export interface GfmTableView {
+  form: 'gfm';
   header: DocCell[];
   /** One GFM alignment per column: `:-:` under marks, `---` elsewhere. */
   alignments: string[];
   /** Each row's cells, its label first. */
   rows: DocCell[][];
-  /** The footnotes under the table, in the spec's order. */
-  footnotes: { marker: string; text: string }[];
-  /** A state diagram after a ref table whose targets are its own rows. */
-  diagrams: DiagramView[];
 }
 
-export interface ArticleView {
-  banner: string;
-  title: string;
-  tables: ArticleTableView[];
-  /** The texts of the messages the article itself states (`inDocs`). */
-  messages: string[];
+/**
+ * A table whose column labels sit under one group heading (`headerRow`): HTML,
+ * so that the heading spans the labels and the corner spans both header rows.
+ */
+export interface HtmlTableView {
+  form: 'html';
+  corner: DocCell;
+  group: { text: string; span: string };
+  labels: DocCell[];
+  /** Each row's cells, its label first. */
+  rows: DocCell[][];
+}
+
+export type TableView = GfmTableView | HtmlTableView;
+
+/** Which of a table's rows and columns one document table of it shows (a `continued` table is split). */
+export interface TableSlice {
+  row: (id: string) => boolean;
+  column: (id: string) => boolean;
 }
 
 export const MARKED = '✔';
@@ -51,8 +60,14 @@ export const MARKED = '✔';
 const ALIGN_LEFT = '---';
 const ALIGN_CENTER = ':-:';
 
-/** Plain data for templates/article.md.hbs, in `locale`. */
-export function articleView(spec: Spec, locale: string): ArticleView {
+/** What an article says in `locale`: each table, sliced as a source splits it, and the diagram after it. */
+export interface ArticleViews {
+  table: (id: string, slice?: TableSlice) => TableView;
+  /** A state diagram after a ref table whose targets are its own rows; undefined for any other table. */
+  diagram: (id: string) => DiagramView | undefined;
+}
+
+export function articleViews(spec: Spec, locale: string): ArticleViews {
   const text = (value: Localized | undefined): string => inLocale(value, locale, spec.referenceLocale) ?? '';
   const axes = new Map(spec.axes.map((axis) => [axis.id, axis]));
   const axisOf = (id: string): SpecAxis => {
@@ -66,6 +81,12 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     return link ? { link } : {};
   };
   const words = new Map(spec.vocabularies.map((vocabulary) => [vocabulary.id, new Map(vocabulary.values.map((value) => [value.id, value.label]))]));
+  const tables = new Map(spec.tables.map((table) => [table.id, table]));
+  const tableOf = (id: string): SpecTable => {
+    const table = tables.get(id);
+    if (!table) throw new Error(`The spec has no table "${id}".`);
+    return table;
+  };
 
   /** A cell as the locale's reader sees it. */
   const shown = (cell: SpecCell | undefined, config: CellConfig, markWords?: SpecTable['markWords']): DocCell => {
@@ -83,7 +104,8 @@ export function articleView(spec: Spec, locale: string): ArticleView {
     }
   };
 
-  const tables = spec.tables.map((table): ArticleTableView => {
+  const table = (id: string, slice?: TableSlice): TableView => {
+    const table = tableOf(id);
     const rowAxis = axisOf(table.rows);
     const byKey = new Map(table.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
     const cellAt = (row: string, column: string): SpecCell | undefined => byKey.get(`${row}\u0000${column}`);
@@ -92,63 +114,69 @@ export function articleView(spec: Spec, locale: string): ArticleView {
       footnotes.filter((footnote) => footnote[ids]?.includes(id)).map((footnote) => footnote.marker);
     const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row), ...linkOf(rowAxis, row) });
     const corner: DocCell = { text: text(table.corner), markers: [] };
+    const inSlice = (ids: string[], kept: ((id: string) => boolean) | undefined): string[] => (kept ? ids.filter(kept) : ids);
+    const laidOut = (labels: DocCell[], body: DocCell[][], alignments: string[]): TableView => {
+      const group = text(table.group);
+      if (table.headerRow === 1 && group !== '') {
+        return { form: 'html', corner, group: { text: group, span: String(labels.length) }, labels, rows: body };
+      }
+      return { form: 'gfm', ...withHeadingRows(labels, body), alignments };
+    };
     /**
      * Heading rows above the column labels, as the config reads the sources
      * (`headerRow`): the corner and the group heading on top, the labels in
      * the first body row, so that the docs read back as a source.
      */
-    const withHeadingRows = (labels: DocCell[], body: DocCell[][]): Pick<ArticleTableView, 'header' | 'rows'> => {
+    const withHeadingRows = (labels: DocCell[], body: DocCell[][]): Pick<GfmTableView, 'header' | 'rows'> => {
       if (table.headerRow === undefined) return { header: [corner, ...labels], rows: body };
       const blank = (): DocCell => ({ text: '', markers: [] });
       const group: DocCell = { text: text(table.group), markers: [] };
       const spacer = Array.from({ length: table.headerRow - 1 }, () => [blank(), ...labels.map(blank)]);
       return { header: [corner, group, ...labels.slice(1).map(blank)], rows: [...spacer, [blank(), ...labels], ...body] };
     };
-    const heading = text(table.heading);
-    const view = {
-      hasHeading: spec.tables.length > 1 && heading !== '',
-      heading,
-      footnotes: footnotes.map((footnote) => ({ marker: footnote.marker, text: text(footnote.text) })),
-      diagrams: [] as DiagramView[],
-    };
 
     if (table.cell && table.columnAxis !== undefined) {
       const config = table.cell;
       const columnAxis = axisOf(table.columnAxis);
-      const allRows = rowAxis.items.map((item) => item.id);
-      const allColumns = columnAxis.items.map((item) => item.id);
+      const allRows = inSlice(
+        rowAxis.items.map((item) => item.id),
+        slice?.row,
+      );
+      const allColumns = inSlice(
+        columnAxis.items.map((item) => item.id),
+        slice?.column,
+      );
       const rows = config.type === 'mark' ? allRows : allRows.filter((row) => allColumns.some((column) => cellAt(row, column)));
       const columns = config.type === 'mark' ? allColumns : allColumns.filter((column) => allRows.some((row) => cellAt(row, column)));
-      if (config.type === 'ref' && config.axis === table.rows) view.diagrams.push(diagram(rowAxis, columnAxis, cellAt, labelOf));
       const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column), ...linkOf(columnAxis, column) }));
-      return {
-        ...view,
-        ...withHeadingRows(
-          labels,
-          rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config, table.markWords))]),
-        ),
-        alignments: [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
-      };
+      return laidOut(
+        labels,
+        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config, table.markWords))]),
+        [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
+      );
     }
 
-    const columns = recordColumns(table);
-    const rows = rowAxis.items.map((item) => item.id).filter((row) => columns.some((column) => cellAt(row, column.id)));
-    return {
-      ...view,
-      ...withHeadingRows(
-        columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) })),
-        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell, table.markWords))]),
-      ),
-      alignments: [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
-    };
-  });
-
-  return {
-    banner: spec.$comment,
-    title: text(spec.title),
-    tables,
-    messages: spec.messages.filter((message) => message.inDocs).map((message) => text(message.text)),
+    const named = recordColumns(table);
+    const columns = slice ? named.filter((column) => slice.column(column.id)) : named;
+    const rows = inSlice(
+      rowAxis.items.map((item) => item.id),
+      slice?.row,
+    ).filter((row) => columns.some((column) => cellAt(row, column.id)));
+    return laidOut(
+      columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) })),
+      rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell, table.markWords))]),
+      [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
+    );
   };
+
+  const diagramOf = (id: string): DiagramView | undefined => {
+    const table = tableOf(id);
+    if (table.cell?.type !== 'ref' || table.cell.axis !== table.rows || table.columnAxis === undefined) return undefined;
+    const byKey = new Map(table.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
+    return diagram(axisOf(table.rows), axisOf(table.columnAxis), (row, column) => byKey.get(`${row}\u0000${column}`), labelOf);
+  };
+
+  return { table, diagram: diagramOf };
 }
 
 function recordColumns(table: SpecTable): NonNullable<SpecTable['columns']> {

@@ -1,8 +1,8 @@
 import type { Spec } from '../build/types.js';
 import { diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LAYOUT } from '../load/layout.js';
-import { articleView } from './article-view.js';
 import { jsonDocument } from './escape.js';
+import { type Publication, publishArticle } from './publish.js';
 import type { Render } from './render.js';
 import { RuntimeNameError } from './runtime-name-error.js';
 import { runtimeView } from './runtime-view.js';
@@ -21,12 +21,14 @@ export interface EmitTarget {
 
 /**
  * Every output of one spec: the spec JSON, the runtime as ESM JavaScript with
- * its declarations and a package.json, and the article's docs in each locale.
+ * its declarations and a package.json, and the article in each locale that
+ * has a source to publish it from.
  */
 export function emitSpec(
   spec: Spec,
   render: Render,
   target: EmitTarget = { output: DEFAULT_LAYOUT.output, configFile: `${DEFAULT_LAYOUT.specs}/${spec.id}/spec.config.json` },
+  publications: readonly Publication[] = [],
 ): Staged<OutputFile[]> {
   let javascript: string;
   let declarations: string;
@@ -54,7 +56,11 @@ export function emitSpec(
     { path: `${folder}/index.js`, content: javascript },
     { path: `${folder}/index.d.ts`, content: declarations },
     { path: `${folder}/package.json`, content: jsonDocument(runtimePackage(spec)) },
-    ...spec.locales.map((locale) => ({ path: `${target.output}/docs/${locale}/${spec.id}.md`, content: render('article.md', articleView(spec, locale)) })),
+    ...publications.flatMap((publication) =>
+      'source' in publication
+        ? [{ path: `${target.output}/docs/${publication.locale}/${spec.id}.md`, content: publishArticle(spec, publication.locale, publication.source, render) }]
+        : [],
+    ),
   ];
   return { value: outputs, diagnostics: [] };
 }

@@ -117,3 +117,11 @@ export function html(text: string): string {
 export function htmlAttr(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ATTRIBUTE[character]!);
 }
+
+/** An HTML table cell's content: escaped, each line break as `<br>`. */
+export function htmlCell(text: string): string {
+  return text
+    .split(/\r\n|[\r\n]/)
+    .map((line) => html(line).trim())
+    .join('<br>');
+}

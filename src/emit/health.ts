@@ -7,6 +7,7 @@ import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LAYOUT } from '../load/layout.js';
 import type { OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
+import type { Publication } from './publish.js';
 import type { Render } from './render.js';
 
 /** What the check stage measured about one source file. */
@@ -48,6 +49,10 @@ export interface HealthSource {
 
 export interface HealthLocale {
   locale: string;
+  /** The locale's published article, and the source it is published from. */
+  published?: { article: string; from: string };
+  /** Why the locale has no published article. */
+  unpublished?: string;
   counts: Counts;
   facts: Share;
   labels: Share | null;
@@ -98,7 +103,9 @@ export function buildHealth(
   specs: readonly Spec[],
   measures: readonly SourceMeasures[],
   diagnostics: readonly Diagnostic[],
+  publications: ReadonlyMap<string, readonly Publication[]> = new Map(),
   banner = bannerLine(`every file under ${DEFAULT_LAYOUT.specs}/`, DEFAULT_LAYOUT),
+  output = DEFAULT_LAYOUT.output,
 ): HealthReport {
   const measured = new Map(measures.map((measure) => [measure.path, measure]));
   const articles = [...specs]
@@ -125,8 +132,11 @@ export function buildHealth(
           });
         const findings = own.filter((d) => d.locale === locale && !sourcePaths.has(d.file)).map(toFinding);
         const counts = count([...sources.flatMap((source) => source.findings), ...findings]);
+        const publication = publications.get(spec.id)?.find((candidate) => candidate.locale === locale);
         return {
           locale,
+          ...(publication && 'source' in publication ? { published: { article: `${output}/docs/${locale}/${spec.id}.md`, from: publication.source.path } } : {}),
+          ...(publication && 'unpublished' in publication ? { unpublished: publication.unpublished } : {}),
           counts,
           facts: sources.reduce<Share>((sum, source) => ({ count: sum.count + source.facts.count, total: sum.total + source.facts.total }), {
             count: 0,
@@ -209,6 +219,7 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
       suppressed: String(locale.counts.suppressed),
       facts: percent(locale.facts),
       labels: percent(locale.labels),
+      published: locale.published ? { text: locale.published.from.split('/').pop()!, link: linkTo(locale.published.article) } : { text: 'not published', link: '' },
     }));
   return {
     banner: report.$comment,
@@ -226,6 +237,13 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
           summary: `${source.role}${source.date ? `, ${source.date}` : ''}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
           findings: source.findings.map(viewFinding),
         })),
+        published: locale.published
+          ? {
+              text: `Published from ${locale.published.from.split('/').pop()!}:`,
+              name: locale.published.article.split('/').slice(-2).join('/'),
+              link: linkTo(locale.published.article),
+            }
+          : { text: locale.unpublished ?? 'Not published.', name: '', link: '' },
         findings: locale.findings.map(viewFinding),
       })),
     })),

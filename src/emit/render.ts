@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { html, htmlAttr, htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
+import { html, htmlAttr, htmlCell, htmlComment, mdCell, mdCode, mdLinkTarget, mdText, mermaidLabel, tsComment, tsString } from './escape.js';
 import type { Templates } from './templates-hash.js';
 import { type PrecompiledTemplates, templateOptions, templatesHash } from './templates-hash.js';
 
@@ -26,6 +26,7 @@ export function createRenderer(templates: Templates, precompiled?: PrecompiledTe
     htmlComment,
     html,
     htmlAttr,
+    htmlCell,
     mdText,
     mdCell,
     mdCode,

@@ -1,4 +1,4 @@
-import type { Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast';
+import type { InlineCode, Nodes as MdastNodes, Paragraph, PhrasingContent, Strong } from 'mdast';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { locator } from '../load/position.js';
 import { collapseWhitespace } from '../load/terms.js';
@@ -9,6 +9,8 @@ import { phrasingText } from './tables.js';
 export interface ExtractedText {
   text: string;
   location: Location;
+  /** For a message: the `code` or **strong** span that holds it, [start, end), so that docs can replace it in place. */
+  span?: { range: [number, number]; form: 'code' | 'strong' };
 }
 
 /** Applies a config text rule to a document's prose; undefined when nothing matches. */
@@ -19,28 +21,39 @@ export function extractText(parsed: ParsedSource, rule: TextRule): ExtractedText
   let found: ExtractedText | undefined;
   visit(parsed.mdast, (node) => {
     if (found) return;
-    const text = matchRule(node, rule);
-    if (text === undefined || text === '') return;
+    const match = matchRule(node, rule);
+    if (match === undefined || match.text === '') return;
     seen++;
-    if (seen === occurrence) found = { text, location: toLocation(node.position?.start.offset ?? 0) };
+    if (seen !== occurrence) return;
+    found = { text: match.text, location: toLocation(node.position?.start.offset ?? 0) };
+    const start = match.span?.position?.start.offset;
+    const end = match.span?.position?.end.offset;
+    if (match.span && start !== undefined && end !== undefined) {
+      found.span = { range: [start, end], form: match.span.type === 'inlineCode' ? 'code' : 'strong' };
+    }
   });
   return found;
 }
 
-function matchRule(node: MdastNodes, rule: TextRule): string | undefined {
+interface RuleMatch {
+  text: string;
+  span?: InlineCode | Strong;
+}
+
+function matchRule(node: MdastNodes, rule: TextRule): RuleMatch | undefined {
   if (rule.rule === 'first-heading') {
-    return node.type === 'heading' && node.depth === 1 ? collapseWhitespace(node.children.map(phrasingText).join('')) : undefined;
+    return node.type === 'heading' && node.depth === 1 ? { text: collapseWhitespace(node.children.map(phrasingText).join('')) } : undefined;
   }
   return node.type === 'paragraph' ? standaloneEmphasis(node) : undefined;
 }
 
 /** A paragraph holding nothing but one `code` span or one **strong** span. */
-function standaloneEmphasis(paragraph: Paragraph): string | undefined {
+function standaloneEmphasis(paragraph: Paragraph): RuleMatch | undefined {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const [only] = meaningful;
   if (meaningful.length !== 1 || !only) return undefined;
-  if (only.type === 'inlineCode') return collapseWhitespace(only.value);
-  if (only.type === 'strong') return collapseWhitespace(only.children.map((child: PhrasingContent) => phrasingText(child)).join(''));
+  if (only.type === 'inlineCode') return { text: collapseWhitespace(only.value), span: only };
+  if (only.type === 'strong') return { text: collapseWhitespace(only.children.map((child: PhrasingContent) => phrasingText(child)).join('')), span: only };
   return undefined;
 }
 

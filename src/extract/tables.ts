@@ -127,7 +127,8 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> | un
     coveredColumns.push(cells.length);
     rowLocations.push(context.toLocation(row.position!.start.offset!));
   }
-  return finishGrid(context, context.toLocation(node.position!.start.offset!), grid, coveredColumns, rowLocations);
+  const where = { location: context.toLocation(node.position!.start.offset!), range: [node.position!.start.offset!, node.position!.end.offset!] as [number, number] };
+  return finishGrid(context, where, 'gfm', grid, coveredColumns, rowLocations);
 }
 
 /** Offset just past the `</table>` that closes the table opened at `start`, nested tables counted. */
@@ -223,7 +224,7 @@ function htmlTable(context: Context, start: number, end: number): Omit<Table, 'i
     }
   }
   const coveredColumns = grid.map((line) => line.filter((cell) => cell !== undefined).length);
-  const finished = finishGrid(context, at(table), grid, coveredColumns, rowLocations);
+  const finished = finishGrid(context, { location: at(table), range: [start, end] }, 'html', grid, coveredColumns, rowLocations);
   if (!finished) return undefined;
   for (const span of dataSpans) {
     if (span.column + span.columns <= finished.width) continue;
@@ -334,7 +335,8 @@ function spanValue(tag: string, attribute: 'colspan' | 'rowspan', max: number, c
  */
 function finishGrid(
   context: Context,
-  location: Location,
+  { location, range }: Pick<Table, 'location' | 'range'>,
+  form: Table['form'],
   grid: (Cell | undefined)[][],
   coveredColumns: number[],
   rowLocations: Location[],
@@ -355,5 +357,5 @@ function finishGrid(
     return undefined;
   }
   const rectangular = grid.map((line) => Array.from({ length: width }, (_, column) => line[column]));
-  return { location, grid: rectangular, width, coveredColumns, rowLocations };
+  return { location, range, form, grid: rectangular, width, coveredColumns, rowLocations };
 }

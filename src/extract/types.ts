@@ -17,6 +17,10 @@ export interface Table {
   /** Position among the document's tables, from 0. */
   index: number;
   location: Location;
+  /** Source offsets of the whole table, [start, end): a GFM table's lines, or `<table>` to `</table>`. */
+  range: [number, number];
+  /** How the source writes it. */
+  form: 'gfm' | 'html';
   /** Text of the nearest heading before the table, if any. */
   heading?: string;
   /** Rectangular after span expansion; `undefined` where a row has no cell. */
