@@ -24,6 +24,7 @@ import {
   writeAtomically,
   writeOutputs,
 } from './files.js';
+import { runFix } from './fix.js';
 import { readLayout } from './layout.js';
 import { FORMATS, type Format, isFormat, limitsFrom } from './options.js';
 import { runSite } from './site.js';
@@ -34,6 +35,7 @@ const USAGE = `Usage:
   statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
   statespec init --spec ID --locale TAG [--root DIR] FILE
+  statespec fix [--write] [--spec ID] [--root DIR] [FILE…]
   statespec site --out DIR [--root DIR] [--max-source-bytes N]
 
 build        compiles every article's sources into the output folder (generated/ by default);
@@ -54,6 +56,12 @@ init         starts a new article from its reference document FILE: writes spec.
 site         compiles the project in memory as build does and writes only a static review site
              to DIR (outside the sources and output folder): index.html, the translation health
              dashboard, and one page per article and locale; works opened from disk, offline
+
+fix          repairs the translations (never the reference) from the spec and the reviewed terms:
+             mistranslated and untranslated labels, unusual marks, extra blank cells, marks and
+             enum words that contradict the reference. Prints a unified diff and exits 1 when a
+             file would change; --write writes them. Refuses (writing nothing) where the spec
+             cannot say what a cell should be
 
 statespec.config.json (optional, at the root) says where each article's sources, config and
 terms live and where the outputs go: see the README, "Use it in your docs repo".
@@ -138,6 +146,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
         'max-source-bytes': { type: 'string' },
         'no-cache': { type: 'boolean' },
         watch: { type: 'boolean' },
+        write: { type: 'boolean' },
         out: { type: 'string' },
       },
     });
@@ -164,6 +173,17 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     return 2;
   }
   if (command === 'init') return runSourceCommand(INIT, rest, values, limits, io);
+  if (command === 'fix') {
+    if (values.locale !== undefined || values.variant !== undefined || values.format !== undefined || values.watch || values['no-cache']) {
+      io.stderr(`statespec: fix takes --write, --spec, --root and FILEs only\n\n${USAGE}\n`);
+      return 2;
+    }
+    return runFix({ root: values.root, spec: values.spec, write: values.write, files: rest, limits }, io);
+  }
+  if (values.write) {
+    io.stderr(`statespec: --write belongs to "fix"\n\n${USAGE}\n`);
+    return 2;
+  }
   if (command === 'locale' && rest[0] === 'add') {
     return runSourceCommand(LOCALE_ADD, rest.slice(1), values, limits, io);
   }

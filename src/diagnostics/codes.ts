@@ -302,6 +302,14 @@ export const CODES = {
     help: 'Pass --variant <name> to keep both versions, or remove the old file first.',
   },
 
+  // statespec fix
+  'fix-undetermined': {
+    severity: 'error',
+    summary:
+      'statespec fix cannot say what a cell of a translation should be (its label names no id or repeats one, the reference states nothing there, the locale has no reviewed term, or the cell is too complex to edit), so it changes no file.',
+    help: 'Correct the cell by hand as the message says (or add the missing term), then run statespec fix again.',
+  },
+
   // statespec init
   'init-no-table': {
     severity: 'error',
