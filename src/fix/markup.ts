@@ -246,9 +246,10 @@ export function isRefusal<T extends object>(value: T | Refusal): value is Refusa
 }
 
 /**
- * Keeps a GFM cell as wide as it was where its padding allows: a shorter
- * text gets spaces after it, a longer one takes spaces from its padding (one
- * always stays). Returns the padding edit, if any.
+ * Keeps a GFM cell as wide as it was where it was padded for alignment (more
+ * than one space after its text): a shorter text gets spaces after it, a
+ * longer one takes spaces from its padding (one always stays). Returns the
+ * padding edit, if any.
  */
 export function keepWidth(text: string, markup: CellMarkup, edits: readonly Edit[]): Edit | undefined {
   if (markup.kind !== 'gfm' || edits.length === 0) return undefined;
@@ -256,7 +257,8 @@ export function keepWidth(text: string, markup: CellMarkup, edits: readonly Edit
   const delta = edits.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
   const content = text.slice(markup.contentStart, markup.contentEnd);
   const padding = content.length - content.trimEnd().length;
-  if (delta === 0 || padding === 0 || /[\n\r]/.test(content)) return undefined;
+  // Padding of one space is no alignment to keep: the text simply gets longer or shorter.
+  if (delta === 0 || padding <= 1 || /[\n\r]/.test(content)) return undefined;
   const padStart = markup.contentEnd - padding;
   if (edits.some((edit) => edit.end > padStart)) return undefined;
   const wanted = Math.max(1, padding - delta);
