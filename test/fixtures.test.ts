@@ -6,6 +6,7 @@ import { outputFindings } from '../src/cli/main.js';
 import { ALL_CODES } from '../src/diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic, isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatBaseline } from '../src/diagnostics/report/text.js';
+import { fixProject } from '../src/fix/fix.js';
 import { initArticle } from '../src/init/init.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/load/types.js';
 import { type AddLocaleRequest, addLocale } from '../src/locale/add.js';
@@ -30,6 +31,7 @@ function runFixture(name: string): FixtureRun {
   const root = join(FIXTURES, name);
   if (existsSync(join(root, 'locale-add.json'))) return runLocaleAddFixture(root);
   if (existsSync(join(root, 'init.json'))) return runInitFixture(root);
+  if (existsSync(join(root, 'fix.json'))) return runFixFixture(root);
   const schemaOverride = join(root, 'spec.schema.json');
   const assets = existsSync(schemaOverride)
     ? { ...ASSETS, schemas: { ...ASSETS.schemas, spec: JSON.parse(readFileSync(schemaOverride, 'utf8')) as object } }
@@ -78,6 +80,17 @@ function runInitFixture(root: string): FixtureRun {
     input: { path: request.input, bytes: readFileSync(join(root, request.input)) },
   });
   return commandGoldens(root, result);
+}
+
+/** A fixture with fix.json runs `statespec fix`: goldens are its refusals, what it skipped and every file it would write. */
+function runFixFixture(root: string): FixtureRun {
+  const layout = layoutOf(root);
+  const result = fixProject({ files: readProjectFiles(root, undefined, layout), assets: ASSETS, layout });
+  return commandGoldens(root, {
+    diagnostics: result.diagnostics,
+    actions: result.skipped,
+    writes: result.files.map((file) => ({ path: file.path, content: file.after })),
+  });
 }
 
 /** The goldens of a command that writes sources: its findings, its actions and every file it would write. */
