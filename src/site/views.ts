@@ -19,6 +19,8 @@ const MARKERS: Record<Severity | 'clean', string> = { error: '🔴', warning: '�
 export interface FindingView {
   severity: string;
   marker: string;
+  /** The CSS class of its coloured dot (emoji need a font that a reviewer's machine may lack). */
+  dot: string;
   code: string;
   message: string;
   /** `file:line:column`, root-relative. */
@@ -29,6 +31,7 @@ export function findingView(d: Diagnostic): FindingView {
   return {
     severity: d.suppressed ? `${d.severity}, suppressed` : d.severity,
     marker: d.suppressed ? '⚪' : MARKERS[d.severity],
+    dot: `dot dot-${d.suppressed ? 'suppressed' : d.severity}`,
     code: d.code,
     message: d.suppressed ? `${d.message} Suppressed: ${d.suppressed.reason}` : d.message,
     place: `${d.file}:${d.line}:${d.column}`,
@@ -39,6 +42,19 @@ export function findingView(d: Diagnostic): FindingView {
 export type PublishedPages = ReadonlySet<string>;
 
 export const publishedKey = key;
+
+/** health.md's legend, told with the dashboard's dots instead of emoji. */
+const LEGEND = [
+  { dot: 'dot dot-error', text: 'error' },
+  { dot: 'dot dot-warning', text: 'warning' },
+  { dot: 'dot dot-info', text: 'info' },
+  { dot: 'dot dot-suppressed', text: 'suppressed (with a reason)' },
+  { dot: 'dot dot-clean', text: 'no findings' },
+];
+
+/** What the two shares mean, as health.md says it. */
+const SHARES =
+  '"Facts agreeing" counts the reference\'s facts (empty cells included) that the locale\'s sources state the same way; "Labels translated" counts header labels not left in the reference\'s language (— for sources in that language).';
 
 export interface DashboardInput {
   health: HealthReport;
@@ -65,6 +81,7 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
       ...row,
       status: status === 'clean' ? 'no findings' : status,
       statusClass: `status-${status}`,
+      dot: `dot dot-${status}`,
       title: titles.get(row.article) ?? row.article,
       lang: row.locale,
       dir: textDirection(row.locale),
@@ -82,7 +99,8 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
     dir: textDirection(TOOL_LANGUAGE),
     title: 'Translation health',
     banner: health.$comment,
-    legend: healthView(health, output).legend,
+    legend: LEGEND,
+    shares: SHARES,
     rows,
     hasRows: rows.length > 0,
     summary: `${rows.length} article × locale pair${rows.length === 1 ? '' : 's'}, ${rows.filter((row) => row.hasPage).length} with a page.`,
