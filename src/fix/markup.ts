@@ -230,7 +230,8 @@ export function setCellText(markup: CellMarkup, written: string, replacement: st
     const padded = text === '' ? ' '.repeat(Math.max(inner, 2)) : ` ${text} `.padEnd(inner, ' ');
     return { start: markup.contentStart, end: markup.contentEnd, text: padded };
   }
-  // HTML: a cell with only whitespace inside its tags, or one element around it.
+  // HTML: a cell with only spaces inside its tags, with a line break, or one element around a blank.
+  if (/^[ \t]*$/.test(markup.source.slice(markup.contentStart, markup.contentEnd))) return { start: markup.contentStart, end: markup.contentEnd, text };
   if (whitespace.length === 1 && whitespace[0]!.start > markup.contentStart) {
     const leaf = whitespace[0]!;
     return { start: leaf.start, end: leaf.end, text };
