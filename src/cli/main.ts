@@ -56,7 +56,6 @@ init         starts a new article from its reference document FILE: writes spec.
 site         compiles the project in memory as build does and writes only a static review site
              to DIR (outside the sources and output folder): index.html, the translation health
              dashboard, and one page per article and locale; works opened from disk, offline
-
 fix          repairs the translations (never the reference) from the spec and the reviewed terms:
              mistranslated and untranslated labels, unusual marks, extra blank cells, marks and
              enum words that contradict the reference. Prints a unified diff and exits 1 when a
