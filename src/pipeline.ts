@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
-import { banner } from './build/banner.js';
 import { buildSpec } from './build/build.js';
+import type { Publication } from './build/publication.js';
 import { choosePublications } from './build/publication.js';
 import type { Spec } from './build/types.js';
 import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
@@ -13,8 +13,8 @@ import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBloc
 import { emitSpec, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
 import { emitManifest } from './emit/manifest.js';
-import type { Publication } from './emit/publish.js';
 import { createRenderer, type PrecompiledTemplates, type Templates } from './emit/render.js';
+import { banner } from './load/banner.js';
 import { DEFAULT_LAYOUT, type Layout } from './load/layout.js';
 import { outputPathProblem } from './load/paths.js';
 import { loadProject } from './load/project.js';

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ArticleSource } from '../src/build/publication.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../src/build/types.js';
 import { loadAssets } from '../src/cli/files.js';
-import { articleView } from '../src/emit/article-view.js';
 import { emitSpec } from '../src/emit/emit.js';
+import { publishArticle } from '../src/emit/publish.js';
 import { createRenderer, templatesHash } from '../src/emit/render.js';
 import { MAX_BITMASK_COLUMNS, runtimeView } from '../src/emit/runtime-view.js';
-import { compileFiles, repoSources } from './helpers/project.js';
+import { compile } from '../src/pipeline.js';
+import { compileFiles, repoSources, toProjectFiles } from './helpers/project.js';
 import { runtimeDisagreements, strictOptions, typeCheckFolder } from './helpers/runtime.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,7 +143,37 @@ const EVERY_TYPE = spec([MARKS, BILLING, NOTES, DESCRIPTIONS, MOVES, OUTCOMES]);
 
 // --- docs ----------------------------------------------------------------------------------------
 
-const docsOf = (given: Spec, locale: string): string => render('article.md', articleView(given, locale));
+/**
+ * A source of `given` in `locale`, as a translator would write it: the title,
+ * each table under its heading (its cells written as anything: publishing
+ * renders them from the spec), and each message in the reference's words.
+ */
+function skeleton(given: Spec, locale: string): ArticleSource {
+  let text = `# ${given.title[locale] ?? given.title[given.referenceLocale]}\n`;
+  const tables: ArticleSource['tables'] = [];
+  for (const table of given.tables) {
+    const heading = table.heading?.[locale] ?? table.heading?.[given.referenceLocale];
+    if (given.tables.length > 1 && heading) text += `\n## ${heading}\n`;
+    const start = text.length + 1;
+    text += '\n| anything |\n| --- |\n| x |';
+    tables.push({ id: table.id, parts: [{ range: [start, text.length], form: 'gfm', rows: [], columns: [] }] });
+    text += '\n';
+  }
+  const messages: ArticleSource['messages'] = {};
+  for (const message of given.messages.filter((candidate) => candidate.inDocs)) {
+    const written = `\`${message.text[given.referenceLocale]}\``;
+    text += '\n';
+    messages[message.id] = {
+      text: message.text[given.referenceLocale]!,
+      location: { file: 'x.md', line: 1, column: 1 },
+      span: { range: [text.length, text.length + written.length], form: 'code' },
+    };
+    text += `${written}\n`;
+  }
+  return { path: `sources/tiny/${locale}.md`, text, shape: { frontMatterEnd: 0 }, tables, messages };
+}
+
+const docsOf = (given: Spec, locale: string): string => publishArticle(given, locale, skeleton(given, locale), render);
 const BANNER = '<!-- generated — do not edit. Made by statespec from sources/tiny/; regenerate with `npx statespec build`. -->';
 
 describe('the article docs, per cell type', () => {
@@ -246,7 +278,7 @@ describe('the article docs, per cell type', () => {
       },
     ],
     [
-      'a ref table onto its own rows: the corner and group heading above the labels, the cells as written, and a state diagram of the cells with a target',
+      'a ref table onto its own rows: HTML, the group heading spanning the labels and the corner both header rows; the cells as written, and a state diagram of the cells with a target',
       {
         given: spec([MOVES, OUTCOMES]),
         locale: 'en-US',
@@ -257,12 +289,17 @@ describe('the article docs, per cell type', () => {
           '',
           '## About moves',
           '',
-          '| State | Action |  |',
-          '| --- | --- | --- |',
-          '|  | Start | Stop |',
-          '| On |  | Off |',
-          '| Off | On |  |',
-          '| Broken | Race condition |  |',
+          '<table>',
+          '<thead>',
+          '<tr><th rowspan="2">State</th><th colspan="2">Action</th></tr>',
+          '<tr><th>Start</th><th>Stop</th></tr>',
+          '</thead>',
+          '<tbody>',
+          '<tr><th scope="row">On</th><td></td><td>Off</td></tr>',
+          '<tr><th scope="row">Off</th><td>On</td><td></td></tr>',
+          '<tr><th scope="row">Broken</th><td>Race condition</td><td></td></tr>',
+          '</tbody>',
+          '</table>',
           '',
           '```mermaid',
           'stateDiagram-v2',
@@ -274,11 +311,16 @@ describe('the article docs, per cell type', () => {
           '',
           '## About outcomes',
           '',
-          '| State | New state |  |  |',
-          '| --- | --- | --- | --- |',
-          '|  | On | Off | Broken |',
-          '| On |  | Stop it |  |',
-          '| Off | Start it |  | Drop it |',
+          '<table>',
+          '<thead>',
+          '<tr><th rowspan="2">State</th><th colspan="3">New state</th></tr>',
+          '<tr><th>On</th><th>Off</th><th>Broken</th></tr>',
+          '</thead>',
+          '<tbody>',
+          '<tr><th scope="row">On</th><td></td><td>Stop it</td><td></td></tr>',
+          '<tr><th scope="row">Off</th><td>Start it</td><td></td><td>Drop it</td></tr>',
+          '</tbody>',
+          '</table>',
           '',
         ],
       },
@@ -307,10 +349,6 @@ describe('the article docs, per cell type', () => {
           '| On | Billed<sup>\\*</sup> | Free |',
           '| Off<sup>1</sup> | Free |  |',
           '',
-          '<sup>1</sup> Only in the EU.',
-          '',
-          '<sup>\\*</sup> Billed \\| yearly.',
-          '',
         ],
       },
     ],
@@ -318,8 +356,13 @@ describe('the article docs, per cell type', () => {
     expect(docsOf(given, locale).split('\n')).toEqual(want);
   });
 
-  it('emits spec.json, the runtime (index.js, index.d.ts, package.json) and one doc per locale', () => {
-    expect(emitSpec(EVERY_TYPE, render).value.map((output) => output.path)).toEqual([
+  it('emits spec.json, the runtime (index.js, index.d.ts, package.json) and one doc per locale it has a source of', () => {
+    const publications = [
+      { locale: 'de-DE', source: skeleton(EVERY_TYPE, 'de-DE') },
+      { locale: 'en-US', source: skeleton(EVERY_TYPE, 'en-US') },
+      { locale: 'fr-FR', unpublished: 'Its only source is broken.' },
+    ];
+    expect(emitSpec(EVERY_TYPE, render, undefined, publications).value.map((output) => output.path)).toEqual([
       'generated/tiny/spec.json',
       'generated/tiny/index.js',
       'generated/tiny/index.d.ts',
@@ -560,19 +603,16 @@ canDo('On', 'Launch');
 
 describe('precompiled templates (npm run compile writes dist/templates.cjs)', () => {
   const assets = loadAssets(ROOT);
-  const compiled = compileFiles(repoSources());
-
   it('are used while templates/ is unchanged, and render byte for byte what compiling at run time renders', () => {
     expect(assets.precompiledTemplates?.templatesHash).toBe(templatesHash(assets.templates));
-    const fresh = createRenderer(assets.templates);
-    const ready = createRenderer(assets.templates, assets.precompiledTemplates);
-    for (const spec of compiled.specs) expect(emitSpec(spec, ready)).toEqual(emitSpec(spec, fresh));
+    const { precompiledTemplates: _, ...fresh } = assets;
+    const files = toProjectFiles(repoSources());
+    expect(compile({ files, assets }).outputs).toEqual(compile({ files, assets: fresh }).outputs);
   });
 
   it('are ignored when a template changed: the edited text is what renders', () => {
-    const edited = { ...assets.templates, 'article.md': `${assets.templates['article.md']}edited\n` };
-    const render = createRenderer(edited, assets.precompiledTemplates);
-    const doc = emitSpec(compiled.specs[0]!, render).value.find((output) => output.path.endsWith('.md'))!;
-    expect(doc.content.endsWith('edited\n')).toBe(true);
+    const edited = { ...assets, templates: { ...assets.templates, 'doc-table.md': `${assets.templates['doc-table.md']}edited\n` } };
+    const docs = compile({ files: toProjectFiles(repoSources()), assets: edited }).outputs.filter((output) => output.path.startsWith('generated/docs/'));
+    expect(docs.some((doc) => doc.content.includes('\nedited\n'))).toBe(true);
   });
 });

@@ -8,7 +8,24 @@ import { REPO_ROOT } from './helpers/project.js';
  * from lower ones, never from a higher one: a stage must not depend on what
  * runs after it. Folders that are not stages sit at the ends.
  */
-const LAYERS = ['diagnostics', 'load', 'parse', 'extract', 'align', 'build', 'validate', 'check', 'emit', 'init', 'locale', 'pipeline', 'cli', 'index'];
+const LAYERS = [
+  'diagnostics',
+  'load',
+  'parse',
+  'extract',
+  'align',
+  'build',
+  'validate',
+  'check',
+  'emit',
+  'init',
+  'locale',
+  'fix',
+  'site',
+  'pipeline',
+  'cli',
+  'index',
+];
 
 function layerOf(path: string): string {
   const [first] = relative(join(REPO_ROOT, 'src'), path).split(/[\\/]/);

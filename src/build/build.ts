@@ -2,11 +2,11 @@ import type { SourceAnalysis } from '../align/analyze.js';
 import { DEFAULT_MARKS } from '../align/cells.js';
 import { type AlignedCell, type AlignedTable, cellKey } from '../align/tables.js';
 import { compareStrings, type Diagnostic, diagnostic, type Staged } from '../diagnostics/diagnostic.js';
+import { banner } from '../load/banner.js';
 import { schemaReference } from '../load/layout.js';
 import { axisNames } from '../load/model.js';
 import { MARK_VOCABULARY, preferredLabel, reviewedMessage } from '../load/terms.js';
 import { type CellConfig, isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
-import { banner } from './banner.js';
 import type { Localized, Spec, SpecCell, SpecFootnote, SpecSource, SpecTable } from './types.js';
 
 /** The runtime package's version when the config names none. */

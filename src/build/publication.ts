@@ -1,6 +1,26 @@
 import { isNewer, type SourceAnalysis } from '../align/analyze.js';
-import type { ArticleSource, Publication } from '../emit/publish.js';
+import type { TablePart } from '../align/tables.js';
+import type { ArticleShape } from '../extract/article.js';
+import type { ExtractedText } from '../extract/prose.js';
 import type { SpecConfig } from '../load/types.js';
+
+/**
+ * The source a locale's article is published from: its text, and where the
+ * parts that the spec states are (tables, their diagrams, messages). Every
+ * other byte is published as written.
+ */
+export interface ArticleSource {
+  path: string;
+  text: string;
+  shape: ArticleShape;
+  /** By table id: the document tables it was read from, and a diagram an earlier publication put after them. */
+  tables: { id: string; parts: TablePart[]; diagram?: [number, number] }[];
+  /** By message id: where the source states it. */
+  messages: Record<string, ExtractedText>;
+}
+
+/** One locale of an article: published from a source, or not published, and why. */
+export type Publication = { locale: string; source: ArticleSource } | { locale: string; unpublished: string };
 
 /**
  * The source each locale's article is published from: the one that speaks
@@ -41,6 +61,8 @@ function unreadTables(analysis: SourceAnalysis, config: SpecConfig): string[] {
 }
 
 function articleSource(analysis: SourceAnalysis): ArticleSource {
-  const tables = [...analysis.tables.values()].map((aligned) => (aligned.diagram ? { id: aligned.id, parts: aligned.parts, diagram: aligned.diagram } : { id: aligned.id, parts: aligned.parts }));
+  const tables = [...analysis.tables.values()].map((aligned) =>
+    aligned.diagram ? { id: aligned.id, parts: aligned.parts, diagram: aligned.diagram } : { id: aligned.id, parts: aligned.parts },
+  );
   return { path: analysis.source.path, text: analysis.source.text, shape: analysis.shape, tables, messages: analysis.messages };
 }

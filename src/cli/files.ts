@@ -18,7 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BANNER_START } from '../build/banner.js';
+import { BANNER_START } from '../load/banner.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';

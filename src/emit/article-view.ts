@@ -43,8 +43,7 @@ export interface HtmlTableView {
   corner: DocCell;
   group: { text: string; span: string };
   labels: DocCell[];
-  /** Each row's cells, its label first. */
-  rows: DocCell[][];
+  rows: { label: DocCell; cells: DocCell[] }[];
 }
 
 export type TableView = GfmTableView | HtmlTableView;
@@ -118,7 +117,8 @@ export function articleViews(spec: Spec, locale: string): ArticleViews {
     const laidOut = (labels: DocCell[], body: DocCell[][], alignments: string[]): TableView => {
       const group = text(table.group);
       if (table.headerRow === 1 && group !== '') {
-        return { form: 'html', corner, group: { text: group, span: String(labels.length) }, labels, rows: body };
+        const rows = body.map(([label, ...cells]) => ({ label: label!, cells }));
+        return { form: 'html', corner, group: { text: group, span: String(labels.length) }, labels, rows };
       }
       return { form: 'gfm', ...withHeadingRows(labels, body), alignments };
     };

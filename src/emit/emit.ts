@@ -1,8 +1,9 @@
+import type { Publication } from '../build/publication.js';
 import type { Spec } from '../build/types.js';
 import { diagnostic, type Staged } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LAYOUT } from '../load/layout.js';
 import { jsonDocument } from './escape.js';
-import { type Publication, publishArticle } from './publish.js';
+import { publishArticle } from './publish.js';
 import type { Render } from './render.js';
 import { RuntimeNameError } from './runtime-name-error.js';
 import { runtimeView } from './runtime-view.js';

@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
-import { banner as bannerLine } from '../build/banner.js';
+import type { Publication } from '../build/publication.js';
 import type { Spec, SpecSource } from '../build/types.js';
 import type { Share } from '../check/agreement.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { compareStrings, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { banner as bannerLine } from '../load/banner.js';
 import { DEFAULT_LAYOUT } from '../load/layout.js';
 import type { OutputFile } from './emit.js';
 import { jsonDocument } from './escape.js';
-import type { Publication } from './publish.js';
 import type { Render } from './render.js';
 
 /** What the check stage measured about one source file. */
@@ -135,7 +135,9 @@ export function buildHealth(
         const publication = publications.get(spec.id)?.find((candidate) => candidate.locale === locale);
         return {
           locale,
-          ...(publication && 'source' in publication ? { published: { article: `${output}/docs/${locale}/${spec.id}.md`, from: publication.source.path } } : {}),
+          ...(publication && 'source' in publication
+            ? { published: { article: `${output}/docs/${locale}/${spec.id}.md`, from: publication.source.path } }
+            : {}),
           ...(publication && 'unpublished' in publication ? { unpublished: publication.unpublished } : {}),
           counts,
           facts: sources.reduce<Share>((sum, source) => ({ count: sum.count + source.facts.count, total: sum.total + source.facts.total }), {
@@ -219,7 +221,9 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
       suppressed: String(locale.counts.suppressed),
       facts: percent(locale.facts),
       labels: percent(locale.labels),
-      published: locale.published ? { text: locale.published.from.split('/').pop()!, link: linkTo(locale.published.article) } : { text: 'not published', link: '' },
+      published: locale.published
+        ? { text: locale.published.from.split('/').pop()!, link: linkTo(locale.published.article) }
+        : { text: 'not published', link: '' },
     }));
   return {
     banner: report.$comment,

@@ -1,5 +1,5 @@
-import { banner } from '../build/banner.js';
 import { compareStrings } from '../diagnostics/diagnostic.js';
+import { banner } from '../load/banner.js';
 import type { OutputSettings } from '../load/layout.js';
 import { outputPathProblem } from '../load/paths.js';
 import type { OutputFile } from './emit.js';

@@ -1,29 +1,10 @@
 import type { TablePart } from '../align/tables.js';
+import type { ArticleSource } from '../build/publication.js';
 import type { Spec } from '../build/types.js';
-import type { ArticleShape } from '../extract/article.js';
-import type { ExtractedText } from '../extract/prose.js';
 import { articleViews, type TableSlice } from './article-view.js';
 import { htmlComment, mdCode, mdText } from './escape.js';
 import { inLocale } from './names.js';
 import type { Render } from './render.js';
-
-/**
- * The source a locale's article is published from: its text, and where the
- * parts that the spec states are (tables, their diagrams, messages). Every
- * other byte is published as written.
- */
-export interface ArticleSource {
-  path: string;
-  text: string;
-  shape: ArticleShape;
-  /** By table id: the document tables it was read from, and a diagram an earlier publication put after them. */
-  tables: { id: string; parts: TablePart[]; diagram?: [number, number] }[];
-  /** By message id: where the source states it. */
-  messages: Record<string, ExtractedText>;
-}
-
-/** One locale of an article: published from a source, or not published, and why. */
-export type Publication = { locale: string; source: ArticleSource } | { locale: string; unpublished: string };
 
 interface Edit {
   start: number;
@@ -69,7 +50,10 @@ export function publishArticle(spec: Spec, locale: string, source: ArticleSource
     const [start, end] = stated.span.range;
     edits.push({ start, end, text: stated.span.form === 'code' ? mdCode(reviewed) : `**${mdText(reviewed)}**` });
   }
-  return applyEdits(text, edits);
+  // Outputs are LF, as every generated file is; a BOM is not part of the article.
+  return applyEdits(text, edits)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { BANNER_START } from '../build/banner.js';
+import { BANNER_START } from '../load/banner.js';
 import type { ParsedSource } from '../parse/markdown.js';
 
 /** Where a published article changes its source outside the tables: after the front matter, and after each table. */

@@ -127,7 +127,10 @@ function gfmTable(node: MdastTable, context: Context): Omit<Table, 'index'> | un
     coveredColumns.push(cells.length);
     rowLocations.push(context.toLocation(row.position!.start.offset!));
   }
-  const where = { location: context.toLocation(node.position!.start.offset!), range: [node.position!.start.offset!, node.position!.end.offset!] as [number, number] };
+  const where = {
+    location: context.toLocation(node.position!.start.offset!),
+    range: [node.position!.start.offset!, node.position!.end.offset!] as [number, number],
+  };
   return finishGrid(context, where, 'gfm', grid, coveredColumns, rowLocations);
 }
 

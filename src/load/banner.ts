@@ -1,4 +1,4 @@
-import type { OutputSettings } from '../load/layout.js';
+import type { OutputSettings } from './layout.js';
 
 /** How every banner starts: the writer tells its own files by it. */
 export const BANNER_START = 'generated — do not edit. Made by statespec from ';
