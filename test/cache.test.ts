@@ -157,7 +157,7 @@ describe('the no-op cache', () => {
     const key = cacheKey(files, DEFAULT_LIMITS, base);
     expect(cacheKey(files, DEFAULT_LIMITS, copyTool())).toBe(key);
     const edits: [string, (dir: string) => void][] = [
-      ['a template', (dir) => writeFileSync(join(dir, 'templates/article.md.hbs'), `${readFileSync(join(dir, 'templates/article.md.hbs'), 'utf8')}\n`)],
+      ['a template', (dir) => writeFileSync(join(dir, 'templates/doc-table.md.hbs'), `${readFileSync(join(dir, 'templates/doc-table.md.hbs'), 'utf8')}\n`)],
       ['a schema', (dir) => writeFileSync(join(dir, 'schema/spec.schema.json'), `${readFileSync(join(dir, 'schema/spec.schema.json'), 'utf8')} `)],
       [
         'the version',

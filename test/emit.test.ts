@@ -11,7 +11,7 @@ import { publishArticle } from '../src/emit/publish.js';
 import { createRenderer, templatesHash } from '../src/emit/render.js';
 import { MAX_BITMASK_COLUMNS, runtimeView } from '../src/emit/runtime-view.js';
 import { compile } from '../src/pipeline.js';
-import { compileFiles, repoSources, toProjectFiles } from './helpers/project.js';
+import { repoSources, toProjectFiles } from './helpers/project.js';
 import { runtimeDisagreements, strictOptions, typeCheckFolder } from './helpers/runtime.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -87,8 +87,8 @@ describe('statespec build --watch', () => {
       edit(join(root, CHART, 'spec.config.json'), (text) => `${text}\n`);
       await settled(/spec\.config\.json changed: compiled biztalk-services-state-chart; 0 written/, mark);
       mark = log().length;
-      edit(join(tool, 'templates/article.md.hbs'), (text) => `${text}\n<!-- watched template -->\n`);
-      await settled(/templates\/article\.md\.hbs changed: compiled .*biztalk-services-state-chart/, mark);
+      edit(join(tool, 'templates/doc-table.md.hbs'), (text) => `${text}<!-- watched template -->\n`);
+      await settled(/templates\/doc-table\.md\.hbs changed: compiled .*biztalk-services-state-chart/, mark);
       expect(readFileSync(join(root, 'generated/docs/de-DE/biztalk-services-state-chart.md'), 'utf8')).toContain('watched template');
       expect(generatedSnapshot(root)).toEqual(fresh(root, tool));
     });
