@@ -1,9 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import type { ArticleSource } from '../src/build/publication.js';
 import type { Spec } from '../src/build/types.js';
+import { isBlocking } from '../src/diagnostics/diagnostic.js';
+import { publishArticle } from '../src/emit/publish.js';
+import { createRenderer } from '../src/emit/render.js';
 import { findTableEnd } from '../src/extract/tables.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import { compileFiles, repoSources } from './helpers/project.js';
+import { ASSETS, compileFiles, FIXTURES, repoSources } from './helpers/project.js';
 
 const original = compileFiles(repoSources());
 const published = (spec: Spec): Map<string, string> =>
@@ -87,5 +93,110 @@ describe('the published articles', () => {
       const republished = again.outputs.find((output) => output.path === `generated/docs/${locale}/${spec.id}.md`)!.content;
       expect(republished.replace(/<!-- generated[^\n]*-->/, ''), locale).toBe(doc.replace(/<!-- generated[^\n]*-->/, ''));
     }
+  });
+});
+
+// --- one small article, varied ---------------------------------------------------------------------
+
+const MINI = join(FIXTURES, 'valid-html-split', 'sources');
+const mini = (): Record<string, string> => {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(MINI, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[`sources/${relative(MINI, path).split(sep).join('/')}`] = readFileSync(path, 'utf8');
+  }
+  return files;
+};
+const EN = 'sources/mini/en-US.md';
+const DE = 'sources/mini/de-DE.md';
+const docOf = (result: ReturnType<typeof compileFiles>, locale: string): string =>
+  result.outputs.find((output) => output.path === `generated/docs/${locale}/mini.md`)?.content ?? '';
+const BANNER_LINE = /^<!-- generated — do not edit\. [^\n]*-->$/m;
+
+describe('publishing one article', () => {
+  it.each<[string, (text: string) => string, (doc: string) => void]>([
+    [
+      'YAML front matter: the banner comes right after it',
+      (text) => text,
+      (doc) => expect(doc).toMatch(/^---\ntitle: Mini chart\nms\.date: 11\/08\/2016\n---\n\n<!-- generated — do not edit\.[^\n]*-->\n# Mini chart\n/),
+    ],
+    [
+      'no front matter: the banner is the first line',
+      (text) => text.replace(/^---[\s\S]*?---\n/, ''),
+      (doc) => expect(doc).toMatch(/^<!-- generated — do not edit\.[^\n]*-->\n\n# Mini chart\n/),
+    ],
+    [
+      'a table in a block quote: every line of the published table keeps the quote',
+      (text) => text.replace(/^(\|.*)$/gm, '> $1'),
+      (doc) => {
+        const lines = doc.split('\n').filter((line) => line.includes('|'));
+        expect(lines.length).toBeGreaterThan(5);
+        for (const line of lines) expect(line.startsWith('> |'), line).toBe(true);
+      },
+    ],
+  ])('%s', (_, edit, expectDoc) => {
+    const files = { ...mini(), [EN]: edit(mini()[EN]!) };
+    const result = compileFiles(files);
+    expect(result.diagnostics.filter(isBlocking)).toEqual([]);
+    const doc = docOf(result, 'en-US');
+    expectDoc(doc);
+    expect(doc.match(new RegExp(BANNER_LINE, 'gm'))).toHaveLength(1);
+    // Read back as the source, it states the same spec.
+    const again = compileFiles({ ...files, [EN]: doc });
+    expect(again.specs[0]!.tables).toEqual(result.specs[0]!.tables);
+  });
+
+  it('legacy <properties>/<tags> lines are the front matter; an HTML table becomes GFM, with a blank line before the prose that followed it', () => {
+    const files = { ...mini(), [DE]: mini()[DE]!.replace(/<\/table>\n*$/, '</table>\nSiehe auch: Starten.\n') };
+    const result = compileFiles(files);
+    const doc = docOf(result, 'de-DE');
+    expect(doc.startsWith('<properties pageTitle="Mini" />\n<tags ms.date="06/07/2015" />\n\n<!-- generated — do not edit.')).toBe(true);
+    expect(doc).not.toContain('<table');
+    expect(doc).toContain('| Stoppfehler | ✔ |\n\nSiehe auch: Starten.\n');
+    // The split chart stays split where the source splits it: Starten and Beenden, then Löschen.
+    expect(doc.match(/^\| Zustand .*$/gm)).toEqual(['| Zustand | Starten | Beenden |', '| Zustand | Löschen |']);
+  });
+
+  it('a message the terms review is published in their words, in the form the source writes it', () => {
+    const terms = JSON.parse(mini()['sources/mini/terms/de-DE.json']!);
+    const files = { ...mini(), 'sources/mini/terms/de-DE.json': JSON.stringify({ ...terms, messages: { operationNotAllowed: 'Vorgang ist nicht zulässig' } }) };
+    const doc = docOf(compileFiles(files), 'de-DE');
+    expect(doc).toContain('\n**Vorgang ist nicht zulässig**\n');
+    expect(doc).not.toContain('Vorgang nicht zulässig');
+  });
+
+  it('a split table whose parts lack a column shows it in the last part, so every fact is published once', () => {
+    const result = compileFiles(mini());
+    const spec = result.specs[0]!;
+    const text = '# Mini chart\n\nA\n\nB\n';
+    const rows = ['Active', 'Stopped', 'StartFailed', 'StopFailed'];
+    const source: ArticleSource = {
+      path: EN,
+      text,
+      shape: { frontMatterEnd: 0 },
+      tables: [
+        {
+          id: 'chart',
+          parts: [
+            { range: [14, 15], form: 'gfm', rows, columns: ['Start'] },
+            { range: [17, 18], form: 'gfm', rows, columns: ['Stop'] },
+          ],
+        },
+      ],
+      messages: {},
+    };
+    const doc = publishArticle(spec, 'en-US', source, createRenderer(ASSETS.templates));
+    expect(doc.match(/^\| State .*$/gm)).toEqual(['| State | Start |', '| State | Stop | Delete |']);
+  });
+
+  it('a locale whose only source has no readable table gets no article, and the health report says why', () => {
+    const files = { ...mini(), [DE]: '<tags ms.date="06/07/2015" />\n\n# Mini-Tabelle\n\nNo table here.\n' };
+    const result = compileFiles(files);
+    const locale = result.health.articles[0]!.locales.find((candidate) => candidate.locale === 'de-DE')!;
+    expect(locale.published).toBeUndefined();
+    expect(locale.unpublished).toMatch(/^Not published: de-DE\.md has no readable table "chart"; fix the source/);
+    const english = result.health.articles[0]!.locales.find((candidate) => candidate.locale === 'en-US')!;
+    expect(english.published).toEqual({ article: 'generated/docs/en-US/mini.md', from: EN });
   });
 });
