@@ -33,7 +33,9 @@ export function buildSite({ result, output, render, mermaid }: SiteInput): SiteF
   const pages: { spec: CompileResult['specs'][number]; locale: string; docPath: string; markdown: string }[] = [];
   for (const spec of result.specs) {
     for (const locale of spec.locales) {
-      const docPath = `${output}/docs/${locale}/${spec.id}.md`;
+      // The health report names the published article; the path build writes it to otherwise.
+      const health = result.health.articles.find((article) => article.id === spec.id)?.locales.find((entry) => entry.locale === locale);
+      const docPath = health?.published?.article ?? `${output}/docs/${locale}/${spec.id}.md`;
       const markdown = docs.get(docPath);
       if (markdown !== undefined) pages.push({ spec, locale, docPath, markdown });
     }

@@ -56,6 +56,13 @@ const LEGEND = [
 const SHARES =
   '"Facts agreeing" counts the reference\'s facts (empty cells included) that the locale\'s sources state the same way; "Labels translated" counts header labels not left in the reference\'s language (— for sources in that language).';
 
+/** Why a row has no page: the health report's reason when it gives one, else the errors that block every doc. */
+function unpublishedReason(reported: string | undefined, blocking: number): string {
+  if (reported !== undefined) return /^not published/i.test(reported) ? reported : `Not published: ${reported}`;
+  if (blocking > 0) return `Not published: the build has ${blocking} blocking error${blocking === 1 ? '' : 's'} (listed below).`;
+  return 'Not published: the build made no doc for this locale.';
+}
+
 export interface DashboardInput {
   health: HealthReport;
   /** Article × locale pairs with a published doc (publishedKey). */
@@ -72,6 +79,7 @@ export interface DashboardInput {
  */
 export function dashboardView({ health, published, diagnostics, output }: DashboardInput) {
   const titles = new Map(health.articles.map((article) => [article.id, article.title]));
+  const locales = new Map(health.articles.flatMap((article) => article.locales.map((locale) => [key(article.id, locale.locale), locale] as const)));
   const blocking = diagnostics.filter(isBlocking);
   const blocked = blocking.length > 0;
   const rows = healthView(health, output).rows.map((row) => {
@@ -87,11 +95,8 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
       dir: textDirection(row.locale),
       hasPage: has,
       href: has ? pagePath(row.locale, row.article) : '',
-      reason: has
-        ? ''
-        : blocked
-          ? `Not published: the build has ${blocking.length} blocking error${blocking.length === 1 ? '' : 's'} (listed below).`
-          : 'Not published: the build made no doc for this locale.',
+      from: locales.get(key(row.article, row.locale))?.published?.from ?? '',
+      reason: has ? '' : unpublishedReason(locales.get(key(row.article, row.locale))?.unpublished, blocking.length),
     };
   });
   return {
