@@ -216,6 +216,18 @@ describe('site views', () => {
     expect(markdownToHtml('```js\nx\n```').mermaid).toBe(false);
   });
 
+  it('the site templates are loaded, precompiled by npm run compile, and render the same either way', () => {
+    expect(Object.keys(ASSETS.templates)).toEqual(expect.arrayContaining(['site-index.html', 'site-page.html', '_site-style.css']));
+    const view = dashboardView({ health: HEALTH, published: new Set(), diagnostics: [], output: 'generated' });
+    if (ASSETS.precompiledTemplates) {
+      expect(Object.keys(ASSETS.precompiledTemplates.templates)).toEqual(expect.arrayContaining(['site-index.html', 'site-page.html', '_site-style.css']));
+      expect(createRenderer(ASSETS.templates, ASSETS.precompiledTemplates)('site-index.html', view)).toBe(render('site-index.html', view));
+    }
+    // Strict: a view without a field the template prints is an error, not an empty string.
+    const { summary: _summary, ...partial } = view;
+    expect(() => render('site-index.html', partial)).toThrow(/summary|expects a string/);
+  });
+
   it('a blocked build gives the dashboard alone; a page per published doc otherwise', () => {
     const result = compileRoot(REPO_ROOT);
     const files = buildSite({ result, output: 'generated', render, mermaid: '/* mermaid */' });
@@ -545,6 +557,62 @@ describe.skipIf(!available)(`the site in Chromium, from disk (${available ? CHRO
 
   it('axe-core finds no serious or critical accessibility violation on any page', () => {
     for (const [path, seen] of each()) expect(seen.axe, path).toEqual([]);
+  });
+
+  it('runs nothing a source brings, and lays out a right-to-left page', async () => {
+    const doc = [
+      '---',
+      'title: hostile',
+      '---',
+      '# عنوان <img src="x.png" alt="" onerror="globalThis.pwned = 1">',
+      '',
+      '<script>globalThis.pwned = 2</script>',
+      '',
+      '<table><tr><th colspan="2" onmouseover="globalThis.pwned = 3">حالة</th></tr><tr><td>نشط<sup>1</sup></td><td><a href="javascript:globalThis.pwned = 4">رابط</a></td></tr></table>',
+      '',
+      '```mermaid',
+      'stateDiagram-v2',
+      '  A: <img src=x onerror="globalThis.pwned = 5">',
+      '  A --> B: <b>x</b>',
+      '```',
+    ].join('\n');
+    const spec = { id: 'hostile', locales: ['ar-EG', 'en-US'], referenceLocale: 'en-US', title: { 'ar-EG': 'عنوان' } } as unknown as Spec;
+    const fake = {
+      specs: [spec],
+      health: { $comment: 'x', articles: [] },
+      outputs: spec.locales.map((locale) => ({ path: `generated/docs/${locale}/hostile.md`, content: doc })),
+      diagnostics: [],
+    } as unknown as CompileResult;
+    const mermaid = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
+    const dir = tempDir();
+    try {
+      for (const file of buildSite({ result: fake, output: 'generated', render, mermaid })) {
+        mkdirSync(join(dir, file.path, '..'), { recursive: true });
+        writeFileSync(join(dir, file.path), file.content);
+      }
+      problems = [];
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(pathToFileURL(join(dir, 'ar-EG/hostile.html')).href);
+      await page.locator('pre.mermaid svg').first().waitFor({ timeout: 20_000 });
+      await page.locator('article.doc th').hover();
+      await page.locator('article.doc a').click();
+      expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+      // The images the source names are not there (file not found); nothing else may be reported.
+      expect([dialogs, problems.filter((problem) => !problem.endsWith('net::ERR_FILE_NOT_FOUND'))]).toEqual([[], []]);
+      expect(await page.locator('article.doc th').getAttribute('colspan')).toBe('2');
+      expect(await page.locator('article.doc sup').textContent()).toBe('1');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      // The tool's own words stay left to right inside the rtl page; the heading starts at the right.
+      expect(await page.locator('nav.locales').getAttribute('dir')).toBe('ltr');
+      const heading = await page.locator('article.doc h1').boundingBox();
+      expect(heading!.x + heading!.width).toBeGreaterThan(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('screenshots the dashboard and a CJK page (outside the repo)', async () => {
