@@ -18,12 +18,12 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BANNER_START } from '../load/banner.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareStrings, diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/emit.js';
 import { MANIFEST_NAME, manifestFiles } from '../emit/manifest.js';
 import { type PrecompiledTemplates, templatesHash } from '../emit/templates-hash.js';
+import { BANNER_START } from '../load/banner.js';
 import { compilePattern, DEFAULT_LAYOUT, DEFAULT_REGENERATE, LAYOUT_FILE, type Layout, type SourcePattern, segmentPattern } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type PrecompiledValidators, schemasHash } from '../load/validators.js';
