@@ -93,7 +93,9 @@ describe('statespec CLI', () => {
   it('check fails on drift and build repairs it, removing outputs its manifest lists that are no longer made, and nothing else', () => {
     const root = copyProject();
     const chart = join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md');
-    writeFileSync(chart, readFileSync(chart, 'utf8').replace('✔', ''));
+    const published = readFileSync(chart, 'utf8');
+    const editedLine = published.slice(0, published.indexOf('✔')).split('\n').length;
+    writeFileSync(chart, published.replace('✔', ''));
     // One file an earlier build wrote (the manifest lists it) and one that statespec never wrote.
     const manifest = join(root, 'generated/statespec.manifest.json');
     const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
@@ -104,7 +106,7 @@ describe('statespec CLI', () => {
     expect(check.code).toBe(1);
     const stale = (JSON.parse(check.stdout).diagnostics as { code: string; file: string; line: number }[]).filter((d) => d.code === 'output-stale');
     expect(stale.map((d) => `${d.file}:${d.line}`)).toEqual([
-      'generated/docs/ko-KR/biztalk-services-state-chart.md:7',
+      `generated/docs/ko-KR/biztalk-services-state-chart.md:${editedLine}`,
       'generated/docs/old.md:1',
       'generated/statespec.manifest.json:1',
     ]);
