@@ -178,7 +178,8 @@ function specCells(
         const target = stated.value;
         // A locale whose cell names another target (or none) would publish another fact: its docs name the reference's target, keeping its own words as the note.
         cell.text = localized(key, (found, locale) => {
-          if (found && found.value === target) return found.text;
+          // A cell that only names its target reads as the target's reviewed label: "Active" left in English, or mistranslated, is not published.
+          if (found && found.value === target) return found.note === undefined ? label(config.axis, target, locale) : found.text;
           const note = found ? (found.note ?? found.text) : undefined;
           return note === undefined ? label(config.axis, target, locale) : `${label(config.axis, target, locale)}; ${note}`;
         });
