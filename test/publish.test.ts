@@ -74,6 +74,19 @@ describe('the published articles', () => {
     }
   });
 
+  it('a text cell that says what the spec says keeps its own markup; a label never does', () => {
+    const vm = original.specs.find((spec) => spec.id === 'vm-states-billing')!;
+    const doc = published(vm).get('en-US')!;
+    expect(doc).toContain('Also called PoweredOff state or *Stopped (Allocated)*.');
+    expect(doc).toContain('quickly transitions from this state to **Success**.');
+    // The ja-JP transitions table leaves "Active" in English; the published cell is the reviewed label.
+    const instance = original.specs.find((spec) => spec.id === 'biztalk-server-instance-states')!;
+    const ja = published(instance).get('ja-JP')!;
+    const during = ja.slice(ja.lastIndexOf('<table>'));
+    expect(during).not.toMatch(/<td>Active<\/td>/);
+    expect(during).toContain('<td>アクティブ</td>');
+  });
+
   it.each(original.specs.map((spec) => [spec.id, spec] as const))('%s: the published docs, read as the sources, yield the same spec', (_, spec) => {
     const files: Record<string, string> = {};
     const dir = spec.sources[0]!.path.split('/').slice(0, -1).join('/');
@@ -185,6 +198,7 @@ describe('publishing one article', () => {
         },
       ],
       messages: {},
+      cells: {},
     };
     const doc = publishArticle(spec, 'en-US', source, createRenderer(ASSETS.templates));
     expect(doc.match(/^\| State .*$/gm)).toEqual(['| State | Start |', '| State | Stop | Delete |']);

@@ -1,5 +1,5 @@
 import { isNewer, type SourceAnalysis } from '../align/analyze.js';
-import type { TablePart } from '../align/tables.js';
+import type { AlignedTable, TablePart } from '../align/tables.js';
 import type { ArticleShape } from '../extract/article.js';
 import type { ExtractedText } from '../extract/prose.js';
 import type { SpecConfig } from '../load/types.js';
@@ -17,6 +17,15 @@ export interface ArticleSource {
   tables: { id: string; parts: TablePart[]; diagram?: [number, number] }[];
   /** By message id: where the source states it. */
   messages: Record<string, ExtractedText>;
+  /** By table id and cellKey(row, column): the markup of each text, ref or mentions cell, so that its emphasis and links survive. */
+  cells: Record<string, Map<string, WrittenCell>>;
+}
+
+/** A source's own markup of a text cell, with the text it reads as and the table form it is written in. */
+export interface WrittenCell {
+  markup: string;
+  text: string;
+  form: TablePart['form'];
 }
 
 /** One locale of an article: published from a source, or not published, and why. */
@@ -60,9 +69,38 @@ function unreadTables(analysis: SourceAnalysis, config: SpecConfig): string[] {
     .map((table) => table.id);
 }
 
+/** The content of a cell as the source writes it: inside a GFM cell's pipes, or between an HTML cell's tags. */
+function cellMarkup(text: string, [start, end]: [number, number], form: TablePart['form']): string {
+  const raw = text.slice(start, end);
+  if (form === 'gfm')
+    return raw
+      .replace(/^\s*\|/, '')
+      .replace(/(?<!\\)\|\s*$/, '')
+      .trim();
+  return raw
+    .replace(/^<t[dh]\b[^>]*>/i, '')
+    .replace(/<\/t[dh]>\s*$/i, '')
+    .trim();
+}
+
+function writtenCells(analysis: SourceAnalysis, aligned: AlignedTable): Map<string, WrittenCell> {
+  const cells = new Map<string, WrittenCell>();
+  for (const [key, cell] of aligned.cells) {
+    if (typeof cell.text !== 'string' || /[\n\r]/.test(cell.text) || cell.cell.spanned) continue;
+    const form = aligned.parts.find((part) => part.range[0] <= cell.cell.range[0] && cell.cell.range[1] <= part.range[1])?.form;
+    if (form === undefined) continue;
+    const markup = cellMarkup(analysis.source.text, cell.cell.range, form);
+    // Markup that spans lines or holds a table's own syntax is not carried over: the spec's text is published instead.
+    if (markup === '' || /[\n\r]/.test(markup) || (form === 'html' && /<\/?(table|tr|td|th|thead|tbody)\b/i.test(markup))) continue;
+    cells.set(key, { markup, text: cell.text, form });
+  }
+  return cells;
+}
+
 function articleSource(analysis: SourceAnalysis): ArticleSource {
   const tables = [...analysis.tables.values()].map((aligned) =>
     aligned.diagram ? { id: aligned.id, parts: aligned.parts, diagram: aligned.diagram } : { id: aligned.id, parts: aligned.parts },
   );
-  return { path: analysis.source.path, text: analysis.source.text, shape: analysis.shape, tables, messages: analysis.messages };
+  const cells = Object.fromEntries([...analysis.tables.values()].map((aligned) => [aligned.id, writtenCells(analysis, aligned)]));
+  return { path: analysis.source.path, text: analysis.source.text, shape: analysis.shape, tables, messages: analysis.messages, cells };
 }

@@ -1,3 +1,4 @@
+import type { WrittenCell } from '../build/publication.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
 import type { CellConfig } from '../load/types.js';
 import { inLocale } from './names.js';
@@ -17,6 +18,8 @@ export interface DocCell {
   markers: string[];
   /** The target the source links the label to, where it does. */
   link?: string;
+  /** The cell's own markup in the source (emphasis, links, code), published as written where it says what the spec says. */
+  markup?: string;
 }
 
 export interface DiagramView {
@@ -59,6 +62,8 @@ export const MARKED = '✔';
 const ALIGN_LEFT = '---';
 const ALIGN_CENTER = ':-:';
 
+export type WrittenCells = (table: string, row: string, column: string) => WrittenCell | undefined;
+
 /** What an article says in `locale`: each table, sliced as a source splits it, and the diagram after it. */
 export interface ArticleViews {
   table: (id: string, slice?: TableSlice) => TableView;
@@ -66,7 +71,7 @@ export interface ArticleViews {
   diagram: (id: string) => DiagramView | undefined;
 }
 
-export function articleViews(spec: Spec, locale: string): ArticleViews {
+export function articleViews(spec: Spec, locale: string, written: WrittenCells = () => undefined): ArticleViews {
   const text = (value: Localized | undefined): string => inLocale(value, locale, spec.referenceLocale) ?? '';
   const axes = new Map(spec.axes.map((axis) => [axis.id, axis]));
   const axisOf = (id: string): SpecAxis => {
@@ -88,8 +93,11 @@ export function articleViews(spec: Spec, locale: string): ArticleViews {
   };
 
   /** A cell as the locale's reader sees it. */
-  const shown = (cell: SpecCell | undefined, config: CellConfig, markWords?: SpecTable['markWords']): DocCell => {
+  const shown = (cell: SpecCell | undefined, config: CellConfig, markWords?: SpecTable['markWords'], source?: Omit<WrittenCell, 'form'>): DocCell => {
     if (!cell) return { text: '', markers: [] };
+    if (source && cell.footnote === undefined && config.type !== 'mark' && config.type !== 'enum' && text(cell.text) === source.text) {
+      return { text: source.text, markers: [], markup: source.markup };
+    }
     const markers = cell.footnote === undefined ? [] : [cell.footnote];
     switch (config.type) {
       case 'mark':
@@ -114,9 +122,14 @@ export function articleViews(spec: Spec, locale: string): ArticleViews {
     const rowLabel = (row: string): DocCell => ({ text: labelOf(rowAxis, row), markers: markersOf('rows', row), ...linkOf(rowAxis, row) });
     const corner: DocCell = { text: text(table.corner), markers: [] };
     const inSlice = (ids: string[], kept: ((id: string) => boolean) | undefined): string[] => (kept ? ids.filter(kept) : ids);
+    const group = text(table.group);
+    const form: TableView['form'] = table.headerRow === 1 && group !== '' ? 'html' : 'gfm';
+    const writtenAt = (row: string, column: string): WrittenCell | undefined => {
+      const found = written(id, row, column);
+      return found?.form === form ? found : undefined;
+    };
     const laidOut = (labels: DocCell[], body: DocCell[][], alignments: string[]): TableView => {
-      const group = text(table.group);
-      if (table.headerRow === 1 && group !== '') {
+      if (form === 'html') {
         const rows = body.map(([label, ...cells]) => ({ label: label!, cells }));
         return { form: 'html', corner, group: { text: group, span: String(labels.length) }, labels, rows };
       }
@@ -151,7 +164,7 @@ export function articleViews(spec: Spec, locale: string): ArticleViews {
       const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column), ...linkOf(columnAxis, column) }));
       return laidOut(
         labels,
-        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config, table.markWords))]),
+        rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column), config, table.markWords, writtenAt(row, column)))]),
         [ALIGN_LEFT, ...columns.map(() => (config.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
       );
     }
@@ -164,7 +177,7 @@ export function articleViews(spec: Spec, locale: string): ArticleViews {
     ).filter((row) => columns.some((column) => cellAt(row, column.id)));
     return laidOut(
       columns.map((column) => ({ text: text(column.label) || column.id, markers: markersOf('columns', column.id) })),
-      rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell, table.markWords))]),
+      rows.map((row) => [rowLabel(row), ...columns.map((column) => shown(cellAt(row, column.id), column.cell, table.markWords, writtenAt(row, column.id)))]),
       [ALIGN_LEFT, ...columns.map((column) => (column.cell.type === 'mark' ? ALIGN_CENTER : ALIGN_LEFT))],
     );
   };

@@ -1,4 +1,4 @@
-import type { TablePart } from '../align/tables.js';
+import { cellKey, type TablePart } from '../align/tables.js';
 import type { ArticleSource } from '../build/publication.js';
 import type { Spec } from '../build/types.js';
 import { articleViews, type TableSlice } from './article-view.js';
@@ -19,7 +19,7 @@ interface Edit {
  * diagram after its table, and the banner after the front matter.
  */
 export function publishArticle(spec: Spec, locale: string, source: ArticleSource, render: Render): string {
-  const views = articleViews(spec, locale);
+  const views = articleViews(spec, locale, (table, row, column) => source.cells[table]?.get(cellKey(row, column)));
   const { text } = source;
   const edits: Edit[] = [];
   const banner = `<!-- ${htmlComment(spec.$comment)} -->`;
