@@ -170,7 +170,7 @@ function skeleton(given: Spec, locale: string): ArticleSource {
     };
     text += `${written}\n`;
   }
-  return { path: `sources/tiny/${locale}.md`, text, shape: { frontMatterEnd: 0 }, tables, messages, cells: {} };
+  return { path: `sources/tiny/${locale}.md`, text, shape: { frontMatterEnd: 0 }, tables, messages, cells: new Map() };
 }
 
 const docsOf = (given: Spec, locale: string): string => publishArticle(given, locale, skeleton(given, locale), render);

@@ -198,7 +198,7 @@ describe('publishing one article', () => {
         },
       ],
       messages: {},
-      cells: {},
+      cells: new Map(),
     };
     const doc = publishArticle(spec, 'en-US', source, createRenderer(ASSETS.templates));
     expect(doc.match(/^\| State .*$/gm)).toEqual(['| State | Start |', '| State | Stop | Delete |']);

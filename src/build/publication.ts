@@ -18,7 +18,7 @@ export interface ArticleSource {
   /** By message id: where the source states it. */
   messages: Record<string, ExtractedText>;
   /** By table id and cellKey(row, column): the markup of each text, ref or mentions cell, so that its emphasis and links survive. */
-  cells: Record<string, Map<string, WrittenCell>>;
+  cells: Map<string, Map<string, WrittenCell>>;
 }
 
 /** A source's own markup of a text cell, with the text it reads as and the table form it is written in. */
@@ -101,6 +101,6 @@ function articleSource(analysis: SourceAnalysis): ArticleSource {
   const tables = [...analysis.tables.values()].map((aligned) =>
     aligned.diagram ? { id: aligned.id, parts: aligned.parts, diagram: aligned.diagram } : { id: aligned.id, parts: aligned.parts },
   );
-  const cells = Object.fromEntries([...analysis.tables.values()].map((aligned) => [aligned.id, writtenCells(analysis, aligned)]));
+  const cells = new Map([...analysis.tables.values()].map((aligned) => [aligned.id, writtenCells(analysis, aligned)]));
   return { path: analysis.source.path, text: analysis.source.text, shape: analysis.shape, tables, messages: analysis.messages, cells };
 }

@@ -19,7 +19,7 @@ interface Edit {
  * diagram after its table, and the banner after the front matter.
  */
 export function publishArticle(spec: Spec, locale: string, source: ArticleSource, render: Render): string {
-  const views = articleViews(spec, locale, (table, row, column) => source.cells[table]?.get(cellKey(row, column)));
+  const views = articleViews(spec, locale, (table, row, column) => source.cells.get(table)?.get(cellKey(row, column)));
   const { text } = source;
   const edits: Edit[] = [];
   const banner = `<!-- ${htmlComment(spec.$comment)} -->`;
@@ -31,6 +31,11 @@ export function publishArticle(spec: Spec, locale: string, source: ArticleSource
   for (const table of source.tables) {
     const slices = slicesOf(table.parts);
     table.parts.forEach((part, index) => {
+      // A part whose labels named nothing (its findings say why) is dropped; what it should have held goes in the last part.
+      if (index < table.parts.length - 1 && (part.rows.length === 0 || part.columns.length === 0)) {
+        edits.push({ start: part.range[0], end: part.range[1], text: '' });
+        return;
+      }
       const view = views.table(table.id, slices[index]);
       const rendered = render(view.form === 'html' ? 'doc-table.html' : 'doc-table.md', view).replace(/\n$/, '');
       edits.push({ start: part.range[0], end: part.range[1], text: asBlock(indented(rendered, text, part.range[0]), text, part.range) });
