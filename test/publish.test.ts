@@ -202,6 +202,11 @@ describe('publishing one article', () => {
     };
     const doc = publishArticle(spec, 'en-US', source, createRenderer(ASSETS.templates));
     expect(doc.match(/^\| State .*$/gm)).toEqual(['| State | Start |', '| State | Stop | Delete |']);
+    // A part whose labels named nothing is dropped: its text goes, and its facts are in the last part.
+    const unread = { ...source, tables: [{ id: 'chart', parts: [{ ...source.tables[0]!.parts[0]!, rows: [], columns: [] }, source.tables[0]!.parts[1]!] }] };
+    const dropped = publishArticle(spec, 'en-US', unread, createRenderer(ASSETS.templates));
+    expect(dropped.match(/^\| State .*$/gm)).toEqual(['| State | Start | Stop | Delete |']);
+    expect(dropped).not.toMatch(/^A$/m);
   });
 
   it('a locale whose only source has no readable table gets no article, and the health report says why', () => {
