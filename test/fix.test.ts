@@ -1,14 +1,29 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { listFiles } from '../src/cli/files.js';
+import { describe, expect, it, vi } from 'vitest';
+import { listFiles, TEMP_PREFIX } from '../src/cli/files.js';
+import { writeAllOrNone } from '../src/cli/fix.js';
 import { unifiedDiff } from '../src/fix/diff.js';
 import { fixProject } from '../src/fix/fix.js';
 import { REPAIRED_CODES } from '../src/fix/repairs.js';
 import { ASSETS, compileFiles, compileRoot, FIXTURES, REPO_LAYOUT, REPO_ROOT, runCli, temporaryFolders, toProjectFiles } from './helpers/project.js';
 
 const temporaryFolder = temporaryFolders('statespec-fix-');
+
+/** A rename into the path this returns true for fails, as a full disk or a lost mount would make it: the only way to fail a write as root. */
+const renameFails = vi.hoisted(() => ({ at: (_to: string): boolean => false }));
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...actual,
+    renameSync: (from: Parameters<typeof actual.renameSync>[0], to: Parameters<typeof actual.renameSync>[1]) => {
+      if (renameFails.at(String(to)))
+        throw Object.assign(new Error(`ENOSPC: no space left on device, rename '${String(from)}' -> '${String(to)}'`), { code: 'ENOSPC' });
+      actual.renameSync(from, to);
+    },
+  };
+});
 
 const CONFIG = {
   id: 'mini',
@@ -93,8 +108,27 @@ function project(deText: string, extra: Record<string, string> = {}): Record<str
   };
 }
 
-const fix = (files: Record<string, string>, only?: string[]) =>
-  fixProject({ files: toProjectFiles(files), assets: ASSETS, layout: REPO_LAYOUT, ...(only ? { only } : {}) });
+const fix = (files: Record<string, string>, only?: string[], spec?: string) =>
+  fixProject({ files: toProjectFiles(files), assets: ASSETS, layout: REPO_LAYOUT, ...(only ? { only } : {}), ...(spec === undefined ? {} : { spec }) });
+
+/** The project written to a new folder; its root. */
+function writeProject(files: Record<string, string>): string {
+  const root = temporaryFolder();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** Every file below root, path → content, temporary files included. */
+function everyFile(root: string): Record<string, string> {
+  const walk = (folder: string): string[] =>
+    readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
+    );
+  return Object.fromEntries(walk('.').map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+}
 
 /** The codes `check` reports for the project, by file. */
 function codesOf(files: Record<string, string>, file = 'sources/mini/de-DE.md'): string[] {
@@ -297,6 +331,131 @@ function htmlChart(header: string[], rows: { label: string; cells: string[] }[],
     '</table>',
   ].join('\n');
 }
+
+describe('statespec fix: what the review found', () => {
+  it('--spec names a known article: an unknown id exits 2 and names the articles; the pure stage fixes nothing for it', () => {
+    const files = project(de(DE_CHART.replace('| Starten |', '| Anfangen |')));
+    const result = fix(files, undefined, 'nope');
+    expect([result.files, result.specs]).toEqual([[], ['mini']]);
+    expect(fix(files, undefined, 'mini').files.map((file) => file.path)).toEqual(['sources/mini/de-DE.md']);
+    const root = writeProject(files);
+    const cli = runCli(['fix', '--root', root, '--spec', 'nope']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/no article "nope"; the articles are "mini"/);
+    expect(runCli(['fix', '--root', root, '--spec', 'mini']).code).toBe(1);
+  });
+
+  it('a FILE of another article than --spec exits 2', () => {
+    const files = project(de(DE_CHART), {
+      'sources/other/spec.config.json': JSON.stringify({ ...CONFIG, id: 'other' }, null, 2),
+      'sources/other/terms/en-US.json': JSON.stringify(EN_TERMS, null, 2),
+      'sources/other/en-US.md': EN,
+    });
+    expect(fix(files, ['sources/mini/de-DE.md'], 'other').unknown).toEqual(['sources/mini/de-DE.md']);
+    expect(fix(files, ['sources/mini/de-DE.md'], 'mini').unknown).toEqual([]);
+    const root = writeProject(files);
+    const cli = runCli(['fix', '--root', root, '--spec', 'other', join(root, 'sources/mini/de-DE.md')]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/"sources\/mini\/de-DE\.md" is not a source of article "other"/);
+  });
+
+  it('--write writes every file or none: a rename that fails puts back the files already replaced, with no temporary file left', () => {
+    const broken = de(DE_CHART.replace('| Starten |', '| Anfangen |'));
+    const files = project(broken, {
+      'sources/mini/terms/de-AT.json': JSON.stringify({ ...DE_TERMS, locale: 'de-AT' }, null, 2),
+      'sources/mini/de-AT.md': broken,
+    });
+    const root = writeProject(files);
+    const before = everyFile(root);
+    renameFails.at = (to) => to.endsWith('de-DE.md');
+    let cli: ReturnType<typeof runCli>;
+    try {
+      cli = runCli(['fix', '--write', '--root', root]);
+    } finally {
+      renameFails.at = () => false;
+    }
+    expect(everyFile(root)).toEqual(before);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/could not write sources\/mini\/de-DE\.md \(ENOSPC.*so it wrote nothing: every file is as it was/);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+    const written = runCli(['fix', '--write', '--root', root]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(root, 'sources/mini/de-AT.md'), 'utf8')).toBe(de(DE_CHART));
+    expect(readFileSync(join(root, 'sources/mini/de-DE.md'), 'utf8')).toBe(de(DE_CHART));
+  });
+
+  it('writeAllOrNone: a later target that cannot be written (a folder where the file is, a file where its folder is) leaves the earlier ones as they were', () => {
+    for (const blocked of ['b/target.md', 'c/target.md']) {
+      const root = temporaryFolder();
+      mkdirSync(join(root, 'a'));
+      writeFileSync(join(root, 'a/first.md'), 'old');
+      mkdirSync(join(root, 'b/target.md'), { recursive: true });
+      writeFileSync(join(root, 'c'), 'a file, not a folder');
+      const before = everyFile(root);
+      const failure = writeAllOrNone(
+        root,
+        [
+          { path: 'a/first.md', content: 'new' },
+          { path: blocked, content: 'new' },
+        ],
+        new Map([['a/first.md', new TextEncoder().encode('old')]]),
+      );
+      expect(failure).toMatchObject({ path: blocked, unrestored: [] });
+      expect(everyFile(root)).toEqual(before);
+      expect(Object.keys(everyFile(root)).some((path) => path.includes(TEMP_PREFIX))).toBe(false);
+    }
+  });
+
+  it('a mark-unusual suppression keeps the mark in the table it names only; the same mark in another table is repaired', () => {
+    const config = {
+      ...CONFIG,
+      tables: [...CONFIG.tables, { id: 'access', position: 2, rows: 'states', columns: 'operations', cell: { type: 'mark' } }],
+      suppressions: [{ code: 'mark-unusual', file: 'de-DE.md', line: 5, reason: 'The chart keeps its x on purpose.' }],
+    };
+    const terms = (base: typeof DE_TERMS | typeof EN_TERMS) => ({ ...base, tables: { ...base.tables, access: { corner: base.tables.chart.corner } } });
+    const enChart = EN.slice(EN.indexOf('| State | Start'), EN.indexOf('\n\n| State | Billing'));
+    const files = project(`${de(DE_CHART.replaceAll('✔', 'x'))}\n${DE_CHART.replaceAll('✔', 'x')}\n`, {
+      'sources/mini/spec.config.json': JSON.stringify(config, null, 2),
+      'sources/mini/terms/en-US.json': JSON.stringify(terms(EN_TERMS), null, 2),
+      'sources/mini/terms/de-DE.json': JSON.stringify(terms(DE_TERMS), null, 2),
+      'sources/mini/en-US.md': `${EN}\n${enChart}\n`,
+    });
+    expect(
+      compileFiles(files)
+        .diagnostics.filter((d) => d.code === 'mark-unusual')
+        .map((d) => [d.line, d.suppressed !== undefined]),
+    ).toEqual([[5, true]]);
+    const result = fix(files);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files.find((file) => file.path === 'sources/mini/de-DE.md')?.after).toBe(`${de(DE_CHART.replaceAll('✔', 'x'))}\n${DE_CHART}\n`);
+  });
+
+  it('a suppression moved by a repair earlier on its line lands on its finding, whatever the line endings (LF, CRLF, bare CR)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const given = de(DE_CHART.replace('| Starten |', '| Anfangen |').replace('| Löschen |', '| Delete |')).replaceAll('\n', eol);
+      const plain = project(given);
+      const finding = compileFiles(plain).diagnostics.find((d) => d.code === 'label-untranslated' && d.file === 'sources/mini/de-DE.md')!;
+      expect([finding.line, finding.column]).toEqual([3, 34]);
+      const suppression = { code: 'label-untranslated', file: 'de-DE.md', line: 3, column: 34, reason: 'Delete stays English here.' };
+      const files = { ...plain, 'sources/mini/spec.config.json': JSON.stringify({ ...CONFIG, suppressions: [suppression] }, null, 2) };
+      const result = fix(files);
+      expect(result.diagnostics).toEqual([]);
+      const config = result.files.find((file) => file.path === 'sources/mini/spec.config.json');
+      expect(JSON.parse(config!.after).suppressions).toEqual([{ ...suppression, column: 33 }]);
+      expect(result.files.find((file) => file.path === 'sources/mini/de-DE.md')?.after).toBe(given.replace('| Anfangen |', '| Starten |'));
+    }
+  });
+
+  it('a term is written escaped as the published docs escape it: GFM reads "&amp;" and "~…~" in a term back as written', () => {
+    const terms = { ...DE_TERMS, axes: { ...DE_TERMS.axes, operations: { ...DE_TERMS.axes.operations, Delete: 'Löschen ~sofort~ &amp; weg' } } };
+    const files = project(de(DE_CHART.replace('| Löschen |', '| Delete |')), { 'sources/mini/terms/de-DE.json': JSON.stringify(terms, null, 2) });
+    const result = fix(files);
+    expect(result.diagnostics).toEqual([]);
+    const after = result.files.find((file) => file.path === 'sources/mini/de-DE.md')!.after;
+    expect(after).toContain('| Löschen \\~sofort\\~ \\&amp; weg |');
+    expect(fix(project(after, { 'sources/mini/terms/de-DE.json': JSON.stringify(terms, null, 2) })).files).toEqual([]);
+  });
+});
 
 describe('unifiedDiff', () => {
   it('writes hunks that patch the old text into the new one', () => {

@@ -360,6 +360,22 @@ export function writeOutputs(root: string, outputs: readonly OutputFile[], outpu
 }
 
 export function writeAtomically(path: string, content: string | Uint8Array): void {
+  const temporary = writeTemporary(path, content);
+  try {
+    moveIntoPlace(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes `content`, flushed, to a new temporary file in `path`'s folder (made
+ * if missing) and returns its path; nothing is left behind if that fails.
+ * Renaming it over `path` (moveIntoPlace) then replaces the file whole, and
+ * a run that writes several files can write them all before it replaces any.
+ */
+export function writeTemporary(path: string, content: string | Uint8Array): string {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
@@ -371,11 +387,16 @@ export function writeAtomically(path: string, content: string | Uint8Array): voi
     } finally {
       closeSync(descriptor);
     }
-    renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+  return temporary;
+}
+
+/** Renames a temporary file from writeTemporary over `path`, durably. */
+export function moveIntoPlace(temporary: string, path: string): void {
+  renameSync(temporary, path);
   syncFolder(dirname(path));
 }
 

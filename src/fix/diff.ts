@@ -97,7 +97,7 @@ function editScript(a: readonly Line[], b: readonly Line[]): Step[] {
     }
   }
   trace.push(v.slice());
-  // Walk back through the saved frontiers.
+  // Only the frontier of each d was kept (not the path, which would cost memory per step): walking them back recovers the path.
   const steps: Step[] = [];
   let x = n;
   let y = m;

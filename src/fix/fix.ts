@@ -12,7 +12,7 @@ import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBloc
 import { extractTables } from '../extract/tables.js';
 import type { Cell, Table } from '../extract/types.js';
 import { DEFAULT_LAYOUT, type Layout } from '../load/layout.js';
-import { locator } from '../load/position.js';
+import { locator, type OffsetToLocation } from '../load/position.js';
 import { loadProject } from '../load/project.js';
 import { MARK_VALUES, MARK_VOCABULARY, normalizeLabel, sameLanguage } from '../load/terms.js';
 import {
@@ -29,7 +29,19 @@ import {
 import { createValidators } from '../load/validators.js';
 import { parseSource } from '../parse/markdown.js';
 import type { Assets } from '../pipeline.js';
-import { applyEdits, type CellMarkup, cellReader, type Edit, isRefusal, keepWidth, overlapping, type Refusal, replaceLabel, setCellText } from './markup.js';
+import {
+  applyEdits,
+  type CellMarkup,
+  cellReader,
+  type Edit,
+  isRefusal,
+  keepWidth,
+  labelPattern,
+  overlapping,
+  type Refusal,
+  replaceLabel,
+  setCellText,
+} from './markup.js';
 import { REPAIRED_CODES, type RepairedCode } from './repairs.js';
 
 export interface FixRequest {
@@ -70,8 +82,10 @@ export interface FixResult {
   diagnostics: Diagnostic[];
   /** Sources left alone on purpose, one line each (a reference version named as FILE, a locale without terms). */
   skipped: string[];
-  /** Paths in `only` that are no source of any article. */
+  /** Paths in `only` that are no source of the article fixed (of any article, without `spec`). */
   unknown: string[];
+  /** Every article id of the project, sorted; when `spec` is none of them, nothing else is filled in. */
+  specs: string[];
 }
 
 /**
@@ -84,10 +98,13 @@ export function fixProject(request: FixRequest): FixResult {
   const validators = createValidators(request.assets.schemas, request.assets.validators);
   const loaded = loadProject(request.files, validators, request.limits ?? DEFAULT_LIMITS, layout);
   const only = request.only ? new Set(request.only) : undefined;
-  const result: FixResult = { files: [], diagnostics: [], skipped: [], unknown: [] };
-  const known = new Set(loaded.value.flatMap((spec) => spec.sources.map((source) => source.path)));
-  if (only) result.unknown = [...only].filter((path) => !known.has(path)).sort(compareStrings);
+  // An article whose config does not load is known by its load errors alone.
+  const specs = new Set([...loaded.value.map((spec) => spec.id), ...loaded.diagnostics.flatMap((d) => (d.spec === undefined ? [] : [d.spec]))]);
+  const result: FixResult = { files: [], diagnostics: [], skipped: [], unknown: [], specs: [...specs].sort(compareStrings) };
+  if (request.spec !== undefined && !specs.has(request.spec)) return result;
   const wanted = (id: string | undefined): boolean => request.spec === undefined || id === request.spec;
+  const known = new Set(loaded.value.filter((spec) => wanted(spec.id)).flatMap((spec) => spec.sources.map((source) => source.path)));
+  if (only) result.unknown = [...only].filter((path) => !known.has(path)).sort(compareStrings);
   // A project that does not load cannot be fixed: its load errors are the answer.
   result.diagnostics.push(...loaded.diagnostics.filter((d) => isBlocking(d) && wanted(d.spec)));
   const bom = new Set(request.files.filter((file) => file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf).map((file) => file.path));
@@ -176,8 +193,7 @@ export interface MovedSuppression {
  */
 function movedSuppressions(source: SourceFile, after: string, edits: readonly Edit[], findings: readonly Diagnostic[], spec: SpecInput): MovedSuppression[] {
   const moved: MovedSuppression[] = [];
-  const lineStarts = [0];
-  for (let index = 0; index < source.text.length; index++) if (source.text[index] === '\n') lineStarts.push(index + 1);
+  const fromLocation = locator(source.path, source.text);
   const toLocation = locator(source.path, after);
   (spec.config.value.suppressions ?? []).forEach((suppression, index) => {
     if (`${spec.dir}/${suppression.file}` !== source.path) return;
@@ -186,7 +202,7 @@ function movedSuppressions(source: SourceFile, after: string, edits: readonly Ed
         d.suppressed && d.code === suppression.code && d.line === suppression.line && (suppression.column === undefined || d.column === suppression.column),
     );
     if (!finding) return;
-    const offset = (lineStarts[finding.line - 1] ?? 0) + finding.column - 1;
+    const offset = offsetOf(fromLocation, source.text.length, finding);
     let shift = 0;
     for (const edit of edits) if (edit.end <= offset && !(edit.start === offset && edit.end === offset)) shift += edit.text.length - (edit.end - edit.start);
     const now = toLocation(offset + shift);
@@ -194,6 +210,19 @@ function movedSuppressions(source: SourceFile, after: string, edits: readonly Ed
     moved.push({ index, line: now.line, ...(suppression.column === undefined ? {} : { column: now.column }) });
   });
   return moved;
+}
+
+/** The offset `toLocation` maps to `at`: locator only maps offsets to places, but it never goes back, so a binary search finds it. */
+function offsetOf(toLocation: OffsetToLocation, length: number, at: { line: number; column: number }): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const place = toLocation(middle);
+    if (place.line < at.line || (place.line === at.line && place.column < at.column)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function withSuppressions(spec: SpecInput, moved: readonly MovedSuppression[]): SpecInput {
@@ -244,8 +273,8 @@ const placeKey = (code: string, at: Location): string => `${code}\u0000${at.line
 
 interface Planned {
   cell: Cell;
-  /** The whole cell's new text (a value), or a label inside it. */
-  change: { kind: 'set'; written: string; text: string } | { kind: 'label'; old: string; text: string };
+  /** The whole cell's new text (a value), or a label inside it: the text as read before, and what replaces it. */
+  change: { kind: 'set' | 'label'; before: string; text: string };
   code: RepairedCode;
   at: Location;
 }
@@ -291,7 +320,7 @@ function fixSource(
   const words = localeVocabularies(spec, source.locale);
   const planned: Planned[] = [];
 
-  // Header labels.
+  // The analysis placed every header label by id already (unplaceable ones are refused above), so a label needs only its reviewed term.
   for (const record of analysis.labels) {
     if (record.id === undefined) continue;
     const known = words.byPointer(record.pointer);
@@ -313,15 +342,19 @@ function fixSource(
       refuse(record.location, `fix cannot find the cell of the label "${record.label}"; replace it with "${term}" by hand.`);
       continue;
     }
-    planned.push({ cell: place.cell, change: { kind: 'label', old: record.label, text: term }, code, at: record.location });
+    planned.push({ cell: place.cell, change: { kind: 'label', before: record.label, text: term }, code, at: record.location });
   }
 
-  // Cells.
-  const unusual = new Map<string, Diagnostic>();
+  // check reports mark-unusual once per mark for the whole source, at the mark's first cell; a suppression of it
+  // names that cell, so it keeps the mark in that cell's table only, and the same mark elsewhere is still repaired.
+  const keptMarks = new Set<string>();
   for (const finding of findings) {
-    if (finding.code !== 'mark-unusual') continue;
-    const place = placeAt(finding);
-    if (place) unusual.set(normalizeLabel(place.cell.text), finding);
+    if (finding.code !== 'mark-unusual' || !finding.suppressed) continue;
+    for (const [tableId, aligned] of analysis.tables) {
+      for (const cell of aligned.cells.values()) {
+        if (cell.cell.location.line === finding.line && cell.cell.location.column === finding.column) keptMarks.add(markKey(tableId, cell.text));
+      }
+    }
   }
   for (const table of config.tables) {
     const mine = analysis.tables.get(table.id);
@@ -334,11 +367,12 @@ function fixSource(
       if (!type) continue;
       const expected = theirs?.cells.get(cellKey(stated.row, stated.column));
       const compared = Boolean(theirs?.rows.has(stated.row) && theirs.columns.has(stated.column));
-      const plan = planCell(stated, expected, compared, type, { words, style, context, source, isSuppressed, unusual, refuse });
+      const keepsMark = keptMarks.has(markKey(table.id, stated.text));
+      const plan = planCell(stated, expected, compared, type, { words, style, context, source, isSuppressed, keepsMark, refuse });
       planned.push(...plan);
     }
     if (!theirs) continue;
-    // Enum cells the reference states and this source leaves blank.
+    // A blank cell is no stated cell, so the loop above never sees one: an enum cell this source leaves blank is found from the reference's side.
     for (const [key, expected] of theirs.cells) {
       const type = typeOf(expected.column);
       if (type?.type !== 'enum' || mine.cells.has(key) || !mine.rows.has(expected.row) || !mine.columns.has(expected.column)) continue;
@@ -357,12 +391,12 @@ function fixSource(
           `${expected.row} × ${expected.column} is blank but the reference states ${expected.value}; fix cannot find the cell to write "${word}" in, so write it by hand.`,
         );
       } else {
-        planned.push({ cell, change: { kind: 'set', written: '', text: word }, code: 'fact-mismatch', at });
+        planned.push({ cell, change: { kind: 'set', before: '', text: word }, code: 'fact-mismatch', at });
       }
     }
   }
 
-  // Extra cells past the header's width.
+  // A row-cell-count repair removes cells rather than rewriting one, so it is planned apart, and only where every extra cell is blank: text there would be lost.
   const edits: Edit[] = [];
   const repairs: Repair[] = [];
   for (const finding of findings) {
@@ -404,12 +438,12 @@ function fixSource(
     const seen = new Set<string>();
     let failed = false;
     for (const plan of plans) {
-      const signature = `${plan.change.kind}\u0000${plan.change.kind === 'set' ? plan.change.written : plan.change.old}\u0000${plan.change.text}`;
+      const signature = `${plan.change.kind}\u0000${plan.change.before}\u0000${plan.change.text}`;
       // One cell read for several ids (a row label naming several states) is one repair.
       if (seen.has(signature)) continue;
       seen.add(signature);
       const edit =
-        plan.change.kind === 'set' ? setCellText(markup, plan.change.written, plan.change.text) : replaceLabel(markup, plan.change.old, plan.change.text);
+        plan.change.kind === 'set' ? setCellText(markup, plan.change.before, plan.change.text) : replaceLabel(markup, plan.change.before, plan.change.text);
       if (isRefusal(edit)) {
         refuse(plan.at, `fix cannot edit this cell safely: ${edit.refused}. Write "${plan.change.text}" there by hand, then run fix again.`);
         failed = true;
@@ -426,7 +460,7 @@ function fixSource(
   if (refusals.length > 0 || edits.length === 0) return { refusals };
   const clash = overlapping(edits);
   if (clash) {
-    refuse(locationAt(source, clash[1].start), 'fix found two repairs of the same text here; correct this cell by hand, then run fix again.');
+    refuse(locator(source.path, source.text)(clash[1].start), 'fix found two repairs of the same text here; correct this cell by hand, then run fix again.');
     return { refusals };
   }
   const after = applyEdits(source.text, edits);
@@ -446,8 +480,10 @@ function fixSource(
   };
 }
 
+const markKey = (tableId: string, mark: string): string => `${tableId}\u0000${normalizeLabel(mark)}`;
+
 function repairOf(plan: Planned): Repair {
-  return { code: plan.code, at: plan.at, from: plan.change.kind === 'set' ? plan.change.written : plan.change.old, to: plan.change.text };
+  return { code: plan.code, at: plan.at, from: plan.change.before, to: plan.change.text };
 }
 
 interface CellPlanContext {
@@ -456,7 +492,8 @@ interface CellPlanContext {
   context: SpecContext;
   source: SourceFile;
   isSuppressed: (code: string, at: Location) => boolean;
-  unusual: Map<string, Diagnostic>;
+  /** The cell's mark is one a mark-unusual suppression keeps in this table. */
+  keepsMark: boolean;
   refuse: (at: Location, message: string) => void;
 }
 
@@ -466,12 +503,12 @@ function planCell(
   expected: AlignedCell | undefined,
   compared: boolean,
   type: CellConfig,
-  { words, style, context, source, isSuppressed, unusual, refuse }: CellPlanContext,
+  { words, style, context, source, isSuppressed, keepsMark, refuse }: CellPlanContext,
 ): Planned[] {
   const at = stated.cell.location;
   const terms = `terms/${source.locale}.json`;
   const set = (text: string, code: RepairedCode): Planned[] =>
-    text === stated.text ? [] : [{ cell: stated.cell, change: { kind: 'set', written: stated.text, text }, code, at }];
+    text === stated.text ? [] : [{ cell: stated.cell, change: { kind: 'set', before: stated.text, text }, code, at }];
   switch (type.type) {
     case 'mark': {
       const marks = new Set<string>(type.marks ?? DEFAULT_MARKS);
@@ -496,8 +533,7 @@ function planCell(
       if (stated.text === '') return [];
       if (!isWord) {
         if (stated.value !== true || context.usualMarks.has(stated.text)) return [];
-        const finding = unusual.get(normalizeLabel(stated.text));
-        if (finding?.suppressed) return [];
+        if (keepsMark) return [];
         const mark = chosenMark(style, marks, context);
         if (mark === undefined) {
           const word = preferred(known, 'true');
@@ -596,7 +632,7 @@ function labelPlan(
     );
     return [];
   }
-  return [{ cell: stated.cell, change: { kind: 'label', old: label, text: term }, code, at: stated.cell.location }];
+  return [{ cell: stated.cell, change: { kind: 'label', before: label, text: term }, code, at: stated.cell.location }];
 }
 
 /** Labels a mentions cell names through a recorded mistake or in the reference language, found as the reader finds them. */
@@ -617,10 +653,10 @@ function mentionPlans(
   const plans: Planned[] = [];
   for (const { id, label, via } of searched) {
     if (found.has(id)) continue;
-    const at = wordIndex(rest, label);
-    if (at < 0) continue;
+    const match = labelPattern(label).exec(rest);
+    if (!match) continue;
     found.add(id);
-    rest = `${rest.slice(0, at)}\u0000${rest.slice(at + label.length)}`;
+    rest = `${rest.slice(0, match.index)}\u0000${rest.slice(match.index + match[0].length)}`;
     if (via === 'term') continue;
     const code: RepairedCode = via === 'mistranslation' ? 'label-mistranslated' : 'label-untranslated';
     if (isSuppressed(code, stated.cell.location)) continue;
@@ -632,17 +668,9 @@ function mentionPlans(
       );
       continue;
     }
-    plans.push({ cell: stated.cell, change: { kind: 'label', old: label, text: term }, code, at: stated.cell.location });
+    plans.push({ cell: stated.cell, change: { kind: 'label', before: label, text: term }, code, at: stated.cell.location });
   }
   return plans;
-}
-
-const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-
-function wordIndex(haystack: string, needle: string): number {
-  if (UNSPACED.test(needle)) return haystack.indexOf(needle);
-  const match = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(haystack);
-  return match ? match.index : -1;
 }
 
 function lookupWhole(text: string, known: Vocabulary): boolean {
@@ -802,12 +830,6 @@ function removeExtraCells(
     if (ownLine && !keepLines) end = after < text.length ? after + 1 : after;
     return { start, end, text: '' };
   });
-}
-
-function locationAt(source: SourceFile, offset: number): Location {
-  const before = source.text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { file: source.path, line, column: offset - before.lastIndexOf('\n') };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot, TableCell } from 'mdast';
+import { html, mdCell } from '../emit/escape.js';
 import type { Cell } from '../extract/types.js';
 import { normalizeLabel } from '../load/terms.js';
 import { parseHtmlFragment } from '../parse/markdown.js';
@@ -133,10 +134,9 @@ function startTagEnd(text: string, offset: number): number {
   return text.length;
 }
 
-/** Text as it must be written in the cell's kind of markup to read back as itself. */
-export function escapeFor(kind: CellMarkup['kind'], value: string): string {
-  if (kind === 'html') return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return value.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`);
+/** Text as it must be written in the cell's kind of markup to read back as itself (the escaping the published docs use). */
+function escapeFor(kind: CellMarkup['kind'], value: string): string {
+  return kind === 'html' ? html(value) : mdCell(value);
 }
 
 /** Scripts written without spaces between words: a label may stand anywhere in their text (as the mentions reader does). */
@@ -199,8 +199,12 @@ export function replaceLabel(markup: CellMarkup, old: string, replacement: strin
   return { refused: `the label "${old}" is not one plain run of text in the cell's markup (it is split by tags or emphasis, or written with entities)` };
 }
 
-/** The label as a whole word (anywhere in unspaced scripts), any case, any whitespace between its words. */
-function labelPattern(label: string): RegExp {
+/**
+ * The label as a whole word (anywhere in unspaced scripts), any case, any
+ * whitespace between its words: how a label is found in a cell's text run,
+ * and in a mentions cell's text.
+ */
+export function labelPattern(label: string): RegExp {
   const body = label
     .trim()
     .split(/\s+/u)
@@ -219,9 +223,9 @@ function trimmedRange(leaf: Leaf): [number, number] {
  * The edit that makes a cell say `replacement` (blank when empty): its one
  * text run is replaced; a blank cell gets the text between its delimiters.
  */
-export function setCellText(markup: CellMarkup, written: string, replacement: string): Edit | Refusal {
+export function setCellText(markup: CellMarkup, before: string, replacement: string): Edit | Refusal {
   const leaves = candidates(markup);
-  if (leaves.length > 0) return replaceLabel(markup, written, replacement);
+  if (leaves.length > 0) return replaceLabel(markup, before, replacement);
   const text = escapeFor(markup.kind, replacement);
   const inner = markup.contentEnd - markup.contentStart;
   const whitespace = markup.leaves.filter((leaf) => !leaf.inSup);
