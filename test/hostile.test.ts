@@ -8,6 +8,7 @@ import type { Spec } from '../src/build/types.js';
 import { isBlocking } from '../src/diagnostics/diagnostic.js';
 import { formatText } from '../src/diagnostics/report/text.js';
 import type { OutputFile } from '../src/emit/emit.js';
+import { DIAGRAM_MARK } from '../src/extract/article.js';
 import { phrasingText } from '../src/extract/tables.js';
 import { elements, parseHtmlFragment, parseMarkdown } from '../src/parse/markdown.js';
 import { compileFiles, repoSources, temporaryFolders } from './helpers/project.js';
@@ -264,7 +265,8 @@ describe('hostile text in labels, notes and messages', () => {
     expect(cells.some((cell) => cell.includes(note))).toBe(true);
     expect(injectedHtml(doc)).toEqual([]);
     const mermaid = /```mermaid\n([\s\S]*?)```/.exec(doc)![1]!;
-    const lines = mermaid.trim().split('\n').slice(1);
+    const [, mark, ...lines] = mermaid.trim().split('\n');
+    expect(mark).toBe(DIAGRAM_MARK);
     for (const line of lines) expect(line).toMatch(/^ {2}[A-Za-z0-9]+( --> [A-Za-z0-9]+)?: [\p{L}\p{N} #;]*$/u);
     const shown = (prefix: string) => lines.filter((line) => line.startsWith(prefix)).map((line) => mermaidText(line.slice(prefix.length)));
     expect(shown('  Active: ')).toEqual([stateLabel]);

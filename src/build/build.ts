@@ -178,8 +178,8 @@ function specCells(
         const target = stated.value;
         // A locale whose cell names another target (or none) would publish another fact: its docs name the reference's target, keeping its own words as the note.
         cell.text = localized(key, (found, locale) => {
-          // A cell that only names its target reads as the target's reviewed label: "Active" left in English, or mistranslated, is not published.
-          if (found && found.value === target) return found.note === undefined ? label(config.axis, target, locale) : found.text;
+          // A cell naming its target reads as the target's reviewed label: "Active" left in English, or mistranslated, is not published.
+          if (found && found.value === target) return withLabel(label(config.axis, target, locale), found);
           const note = found ? (found.note ?? found.text) : undefined;
           return note === undefined ? label(config.axis, target, locale) : `${label(config.axis, target, locale)}; ${note}`;
         });
@@ -192,6 +192,19 @@ function specCells(
     }
   }
   return cells;
+}
+
+/**
+ * A ref cell's text with its target written as `label`: the label alone, or
+ * before the note with the separator the source wrote ("Ha terminado; solo…"
+ * becomes "Finalizado; solo…").
+ */
+function withLabel(label: string, cell: AlignedCell): string {
+  if (cell.note === undefined) return label;
+  if (!cell.text.endsWith(cell.note)) return cell.text;
+  const head = cell.text.slice(0, cell.text.length - cell.note.length);
+  const separator = /[;,；，。、]\s*$/u.exec(head)?.[0];
+  return separator === undefined ? cell.text : `${label}${separator}${cell.note}`;
 }
 
 /** Whether the reference writes the table's mark cells as words ("Yes", "No") rather than check marks and blanks. */

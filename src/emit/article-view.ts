@@ -1,5 +1,6 @@
 import type { WrittenCell } from '../build/publication.js';
 import type { Localized, Spec, SpecAxis, SpecCell, SpecTable } from '../build/types.js';
+import { DIAGRAM_MARK } from '../extract/article.js';
 import type { CellConfig } from '../load/types.js';
 import { inLocale } from './names.js';
 
@@ -23,6 +24,8 @@ export interface DocCell {
 }
 
 export interface DiagramView {
+  /** A Mermaid comment that tells this diagram from one an author wrote. */
+  mark: string;
   states: { id: string; label: string }[];
   edges: { from: string; to: string; label: string }[];
 }
@@ -151,16 +154,16 @@ export function articleViews(spec: Spec, locale: string, written: WrittenCells =
     if (table.cell && table.columnAxis !== undefined) {
       const config = table.cell;
       const columnAxis = axisOf(table.columnAxis);
-      const allRows = inSlice(
+      const shownRows = inSlice(
         rowAxis.items.map((item) => item.id),
         slice?.row,
       );
-      const allColumns = inSlice(
+      const shownColumns = inSlice(
         columnAxis.items.map((item) => item.id),
         slice?.column,
       );
-      const rows = config.type === 'mark' ? allRows : allRows.filter((row) => allColumns.some((column) => cellAt(row, column)));
-      const columns = config.type === 'mark' ? allColumns : allColumns.filter((column) => allRows.some((row) => cellAt(row, column)));
+      const rows = config.type === 'mark' ? shownRows : shownRows.filter((row) => shownColumns.some((column) => cellAt(row, column)));
+      const columns = config.type === 'mark' ? shownColumns : shownColumns.filter((column) => shownRows.some((row) => cellAt(row, column)));
       const labels = columns.map((column) => ({ text: labelOf(columnAxis, column), markers: markersOf('columns', column), ...linkOf(columnAxis, column) }));
       return laidOut(
         labels,
@@ -213,6 +216,7 @@ function diagram(
   }
   const used = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
   return {
+    mark: DIAGRAM_MARK,
     states: rowAxis.items.filter((item) => used.has(item.id)).map((item) => ({ id: item.id, label: labelOf(rowAxis, item.id) })),
     edges: edges.map((edge) => ({ from: edge.from, to: edge.to, label: labelOf(columnAxis, edge.column) })),
   };

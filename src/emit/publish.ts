@@ -23,29 +23,34 @@ export function publishArticle(spec: Spec, locale: string, source: ArticleSource
   const { text } = source;
   const edits: Edit[] = [];
   const banner = `<!-- ${htmlComment(spec.$comment)} -->`;
-  const { frontMatterEnd, banner: earlier } = source.shape;
+  const { banner: earlier } = source.shape;
+  // Never inside a table, whatever the metadata lines look like.
+  const frontMatterEnd = Math.min(source.shape.frontMatterEnd, ...source.tables.flatMap((table) => table.parts.map((part) => part.range[0])));
   if (earlier) edits.push({ start: earlier[0], end: earlier[1], text: banner });
   else if (frontMatterEnd > 0) edits.push({ start: frontMatterEnd, end: frontMatterEnd, text: `\n\n${banner}` });
   else edits.push({ start: 0, end: 0, text: `${banner}\n\n` });
 
   for (const table of source.tables) {
     const slices = slicesOf(table.parts);
+    const diagram = views.diagram(table.id);
+    const diagramText = diagram && render('doc-diagram.md', diagram).replace(/\n$/, '');
     table.parts.forEach((part, index) => {
+      const last = index === table.parts.length - 1;
       // A part whose labels named nothing (its findings say why) is dropped; what it should have held goes in the last part.
-      if (index < table.parts.length - 1 && (part.rows.length === 0 || part.columns.length === 0)) {
+      if (!last && (part.rows.length === 0 || part.columns.length === 0)) {
         edits.push({ start: part.range[0], end: part.range[1], text: '' });
         return;
       }
       const view = views.table(table.id, slices[index]);
-      const rendered = render(view.form === 'html' ? 'doc-table.html' : 'doc-table.md', view).replace(/\n$/, '');
-      edits.push({ start: part.range[0], end: part.range[1], text: asBlock(indented(rendered, text, part.range[0]), text, part.range) });
+      let rendered = render(view.form === 'html' ? 'doc-table.html' : 'doc-table.md', view).replace(/\n$/, '');
+      // The diagram follows its table as one block, so that both stay inside a list item or a quote the table is in.
+      const withDiagram = last && diagramText !== undefined && !table.diagram;
+      if (withDiagram) rendered += `\n\n${diagramText}`;
+      edits.push({ start: part.range[0], end: part.range[1], text: asBlock(rendered, text, part.range, view.form !== part.form, withDiagram) });
     });
-    const diagram = views.diagram(table.id);
-    if (!diagram) continue;
-    const last = table.parts.at(-1)!;
-    const rendered = indented(render('doc-diagram.md', diagram).replace(/\n$/, ''), text, last.range[0]);
-    if (table.diagram) edits.push({ start: table.diagram[0], end: table.diagram[1], text: rendered });
-    else edits.push({ start: last.range[1], end: last.range[1], text: `\n\n${rendered}` });
+    if (diagramText && table.diagram) {
+      edits.push({ start: table.diagram[0], end: table.diagram[1], text: indented(diagramText, prefixAt(text, table.diagram[0])) });
+    }
   }
 
   for (const message of spec.messages) {
@@ -79,23 +84,37 @@ function slicesOf(parts: readonly TablePart[]): (TableSlice | undefined)[] {
 }
 
 /**
- * A blank line before and after a replaced table: an HTML table written right
- * under a paragraph, or followed by a line, is one block with it in the
- * source, and a GFM table or an HTML block in its place would take that line in.
+ * A rendered block in place of [start, end): every line after the first gets
+ * the prefix the first one has (a list item's indent, a quote's `>`). Where
+ * the block changes form, a blank line separates it from the text around it:
+ * an HTML table written right under a paragraph, or followed by a line, is
+ * one block with it in the source, and a GFM table in its place would take
+ * that line in (and an HTML block would swallow the next one).
  */
-function asBlock(rendered: string, text: string, [start, end]: [number, number]): string {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+function asBlock(rendered: string, text: string, [start, end]: [number, number], changesForm: boolean, endsWithFence: boolean): string {
+  const prefix = prefixAt(text, start);
+  const blank = `\n${prefix.trimEnd()}`;
+  const lineStart = start - prefix.length;
   const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0));
-  const before = lineStart === 0 || previousLine.trim() === '' || /^\s{0,3}#/.test(previousLine) ? '' : '\n';
-  const after = /^[ \t]*(\r?\n[ \t]*(\r?\n|$)|$)/.test(text.slice(end)) ? '' : /^[ \t]*\r?\n/.test(text.slice(end)) ? '\n' : '\n\n';
-  return `${before}${rendered}${after}`;
+  const separated = lineStart === 0 || /^[\s>]*$/.test(previousLine) || /^[\s>]{0,3}#/.test(previousLine);
+  const before = changesForm && !separated ? `\n${prefix}` : '';
+  const rest = text.slice(end);
+  let after = '';
+  if (!/^[ \t]*(\r?\n|$)/.test(rest)) after = `${blank}\n${prefix}`;
+  else if (!/^[ \t]*(\r?\n[\s>]*(\r?\n|$)|$)/.test(rest) && changesForm && !endsWithFence) after = blank;
+  return `${before}${indented(rendered, prefix)}${after}`;
 }
 
-/** A table inside a list item or a block quote: every line after the first gets the prefix the first line has. */
-function indented(rendered: string, text: string, start: number): string {
+/** What precedes `start` on its line when that is only indentation or quote markers (`> `), else nothing. */
+function prefixAt(text: string, start: number): string {
   const prefix = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
-  if (!/^[\s>]*$/.test(prefix) || prefix === '') return rendered;
-  return rendered.replace(/\n/g, `\n${prefix}`);
+  return /^[\s>]*$/.test(prefix) ? prefix : '';
+}
+
+/** Every line after the first gets `prefix`; a blank line gets it without trailing spaces. */
+function indented(rendered: string, prefix: string): string {
+  if (prefix === '') return rendered;
+  return rendered.replace(/\n([^\n]*)/g, (_, line: string) => `\n${line === '' ? prefix.trimEnd() : prefix + line}`);
 }
 
 function applyEdits(text: string, edits: Edit[]): string {
