@@ -64,7 +64,7 @@ const HEALTH: HealthReport = {
       title: 'Alpha <script>alert(1)</script> "quoted"',
       referenceLocale: 'en-US',
       locales: [
-        localeRow('en-US', {}),
+        { ...localeRow('en-US', {}), published: { article: 'generated/docs/en-US/alpha.md', from: 'sources/alpha/en-US.md' } },
         { ...localeRow('ar-EG', { warning: 2 }), unpublished: 'No source of ar-EG could be read, so it has no article.' },
         localeRow('de-DE', {}, share(1, 2)),
       ],
@@ -99,6 +99,30 @@ describe('site views', () => {
     expect(render('site-index.html', view)).toContain('<span class="muted">Not published: No source of ar-EG could be read, so it has no article.</span>');
     expect(view.rows.find((row) => row.locale === 'de-DE')!.href).toBe('de-DE/alpha.html');
     expect([view.lang, view.dir]).toEqual(['en', 'ltr']);
+  });
+
+  it('the dashboard has a "Published from" column: the source file each page is published from, or why there is none', () => {
+    const published = new Set([publishedKey('alpha', 'en-US'), publishedKey('alpha', 'de-DE')]);
+    const view = dashboardView({ health: HEALTH, published, diagnostics: [], output: 'generated' });
+    const alpha = view.rows.find((row) => row.article === 'alpha' && row.locale === 'en-US')!;
+    expect([alpha.from, alpha.reason]).toEqual(['en-US.md', '']);
+    const page = render('site-index.html', view);
+    const cells = (tag: string): string[][] =>
+      [...page.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)]
+        .map((match) => [...match[1]!.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, 'g'))].map((cell) => cell[1]!.replace(/<[^>]+>/g, '')))
+        .filter((row) => row.length > 0);
+    const headers = cells('th')[0]!;
+    const column = headers.indexOf('Published from');
+    expect(column).toBe(headers.indexOf('Locale') + 1);
+    const rows = cells('td');
+    // Every row has a cell under every header.
+    expect(rows.map((row) => row.length)).toEqual(Array(view.rows.length).fill(headers.length));
+    const byRow = new Map(view.rows.map((row, index) => [`${row.article}/${row.locale}`, rows[index]![column]]));
+    expect(byRow.get('alpha/en-US')).toBe('en-US.md');
+    // A page with no source named by the report, and the rows without a page, with their reasons.
+    expect(byRow.get('alpha/de-DE')).toBe('—');
+    expect(byRow.get('alpha/ar-EG')).toBe('Not published: No source of ar-EG could be read, so it has no article.');
+    expect(byRow.get('beta/ja-JP')).toMatch(/^Not published: the build made no doc/);
   });
 
   it('a blocked build keeps every row, says why there is no page, and lists what blocks it', () => {
@@ -216,6 +240,40 @@ describe('site views', () => {
     expect(markdownToHtml('```js\nx\n```').mermaid).toBe(false);
   });
 
+  it('footnote references, their back links and in-page links reach their targets', () => {
+    const { html: body } = markdownToHtml(
+      [
+        '## <a name="see-also"></a>See also',
+        '',
+        'Running[^1] and stopped[^note], see [below](#see-also), [the note](#here) and [the top](#top).',
+        '',
+        '<a id="here"></a>Here. <a href="#here">Again</a>, <a href="#nowhere">nowhere</a>.',
+        '',
+        '[^1]: The first note.',
+        '[^note]: The second note.',
+      ].join('\n'),
+    );
+    const tree = unified().use(rehypeParse, { fragment: true }).parse(body) as HastRoot;
+    const elements: Element[] = [];
+    const visit = (node: HastRoot | HastContent): void => {
+      if (node.type === 'element') elements.push(node);
+      if ('children' in node) for (const child of node.children) visit(child as HastContent);
+    };
+    visit(tree);
+    const targets = new Set(elements.flatMap((element) => [element.properties.id, element.properties.name]).filter((id) => typeof id === 'string'));
+    const links = elements.map((element) => element.properties.href).filter((href): href is string => typeof href === 'string' && href.startsWith('#'));
+    // Two references, two back links, and the five in-page links the source writes.
+    expect(links.length).toBe(9);
+    const unreached = links.filter((href) => !targets.has(decodeURIComponent(href.slice(1))));
+    // Only the links the source itself gives no target stay unreached.
+    expect(unreached).toEqual(['#top', '#nowhere']);
+    // The ids are prefixed once, as GitHub does, never twice.
+    expect([...targets].every((id) => /^user-content-(?!user-content-)/.test(String(id)))).toBe(true);
+    expect(body).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(body).toContain('<li id="user-content-fn-1">');
+    expect(body).toContain('<a href="#user-content-see-also">below</a>');
+  });
+
   it('the site templates are loaded, precompiled by npm run compile, and render the same either way', () => {
     expect(Object.keys(ASSETS.templates)).toEqual(expect.arrayContaining(['site-index.html', 'site-page.html', '_site-style.css']));
     const view = dashboardView({ health: HEALTH, published: new Set(), diagnostics: [], output: 'generated' });
@@ -257,6 +315,26 @@ describe('statespec site', () => {
     expect(out.stderr).toMatch(/^statespec: site needs --out DIR/);
     expect(run(['build', '--out', tempDir()], cli)).toBe(2);
     expect(out.stderr).toContain('--out belongs to "site"');
+  });
+
+  it('refuses --write (it belongs to fix), writing nothing', () => {
+    const dir = join(tempDir(), 'site');
+    const { out, io: cli } = io();
+    expect(run(['site', '--out', dir, '--write', '--root', REPO_ROOT], cli)).toBe(2);
+    expect(out.stderr).toMatch(/^statespec: site takes only --out DIR, --root DIR and --max-source-bytes N, not --write\n/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("removes the temporary files a killed run left in the site's folder, keeping a live run's", () => {
+    const own = join(tempDir(), 'site');
+    expect(run(['site', '--out', own, '--root', REPO_ROOT], io().io)).toBe(0);
+    // pid 1 is alive; no process has a pid above the kernel's limit (2^22).
+    const dead = ['.statespec-tmp-99999999-0a1b2c3d', 'assets/.statespec-tmp-99999999-00000000', `.statespec-tmp-${process.pid}-ffffffff`];
+    const live = '.statespec-tmp-1-0a1b2c3d';
+    for (const path of [...dead, live]) writeFileSync(join(own, path), 'half');
+    expect(run(['site', '--out', own, '--root', REPO_ROOT], io().io)).toBe(0);
+    expect(dead.filter((path) => existsSync(join(own, path)))).toEqual([]);
+    expect(existsSync(join(own, live))).toBe(true);
   });
 
   it('refuses an --out inside the output folder or the sources, writing nothing', () => {
@@ -355,6 +433,22 @@ function mermaidLabels(markdown: string): string[] {
     .map((line) => /^\s*[A-Za-z][\w]*\s*:\s*(.+)$/.exec(line)?.[1])
     .filter((label): label is string => label !== undefined)
     .map((label) => label.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).trim());
+}
+
+/** A site built from one made-up article with the same doc in each of its locales, written to a new folder. */
+function writeSiteOf(spec: Spec, doc: string, mermaid = ''): string {
+  const result = {
+    specs: [spec],
+    health: { $comment: 'x', articles: [] },
+    outputs: spec.locales.map((locale) => ({ path: `generated/docs/${locale}/${spec.id}.md`, content: doc })),
+    diagnostics: [],
+  } as unknown as CompileResult;
+  const dir = tempDir();
+  for (const file of buildSite({ result, output: 'generated', render, mermaid })) {
+    mkdirSync(join(dir, file.path, '..'), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  return dir;
 }
 
 interface Visited {
@@ -577,19 +671,9 @@ describe.skipIf(!available)(`the site in Chromium, from disk (${available ? CHRO
       '```',
     ].join('\n');
     const spec = { id: 'hostile', locales: ['ar-EG', 'en-US'], referenceLocale: 'en-US', title: { 'ar-EG': 'عنوان' } } as unknown as Spec;
-    const fake = {
-      specs: [spec],
-      health: { $comment: 'x', articles: [] },
-      outputs: spec.locales.map((locale) => ({ path: `generated/docs/${locale}/hostile.md`, content: doc })),
-      diagnostics: [],
-    } as unknown as CompileResult;
     const mermaid = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
-    const dir = tempDir();
+    const dir = writeSiteOf(spec, doc, mermaid);
     try {
-      for (const file of buildSite({ result: fake, output: 'generated', render, mermaid })) {
-        mkdirSync(join(dir, file.path, '..'), { recursive: true });
-        writeFileSync(join(dir, file.path), file.content);
-      }
       problems = [];
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -610,6 +694,26 @@ describe.skipIf(!available)(`the site in Chromium, from disk (${available ? CHRO
       expect(await page.locator('nav.locales').getAttribute('dir')).toBe('ltr');
       const heading = await page.locator('article.doc h1').boundingBox();
       expect(heading!.x + heading!.width).toBeGreaterThan(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a footnote reference, its back link and an in-page link move to their targets when clicked', async () => {
+    const doc = ['## <a name="see-also"></a>See also', '', 'Stopped[^1], see [below](#see-also).', '', ...Array(60).fill('Filler.\n'), '[^1]: The note.'].join(
+      '\n',
+    );
+    const spec = { id: 'notes', locales: ['en-US'], referenceLocale: 'en-US', title: { 'en-US': 'Notes' } } as unknown as Spec;
+    const dir = writeSiteOf(spec, doc);
+    try {
+      await page.goto(pathToFileURL(join(dir, 'en-US/notes.html')).href);
+      const target = () => page.locator(':target').evaluateAll((found) => found.map((element) => element.getAttribute('id') ?? element.getAttribute('name')));
+      await page.locator('a[data-footnote-ref]').click();
+      expect(await target()).toEqual(['user-content-fn-1']);
+      await page.locator('a[data-footnote-backref]').click();
+      expect(await target()).toEqual(['user-content-fnref-1']);
+      await page.locator('article.doc a', { hasText: 'below' }).click();
+      expect(await target()).toEqual(['user-content-see-also']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -288,7 +288,7 @@ export function previousOutputs(root: string, output: string = DEFAULT_LAYOUT.ou
   return text === undefined ? [] : (manifestFiles(text, output) ?? []);
 }
 
-function lstatIfAny(path: string): Stats | undefined {
+export function lstatIfAny(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch {
@@ -421,14 +421,16 @@ function syncFolder(folder: string): void {
  */
 export function removeTemporaryFiles(root: string, layout: Layout = DEFAULT_LAYOUT): void {
   for (const folder of [layout.output, ...layoutFolders(layout)]) {
-    for (const path of listFiles(root, folder)) {
-      const name = path.split('/').pop()!;
-      if (!name.startsWith(TEMP_PREFIX)) continue;
-      const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-      if (pid !== process.pid && isAlive(pid)) continue;
-      rmSync(join(root, path), { force: true });
-    }
+    for (const path of listFiles(root, folder)) if (isLeftover(path)) rmSync(join(root, path), { force: true });
   }
+}
+
+/** A temporary file (writeAtomically's) of this run or of a run that is gone; a live run's is not. */
+export function isLeftover(path: string): boolean {
+  const name = path.split('/').pop()!;
+  if (!name.startsWith(TEMP_PREFIX)) return false;
+  const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+  return pid === process.pid || !isAlive(pid);
 }
 
 function isAlive(pid: number): boolean {
@@ -442,7 +444,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Removes `folder` and the folders above it, up to `top` (kept), while they are empty. */
-function removeEmptyFolders(folder: string, top: string): void {
+export function removeEmptyFolders(folder: string, top: string): void {
   for (let current = folder; current.startsWith(top + sep) && isFolder(current) && readdirSync(current).length === 0; current = dirname(current)) {
     rmdirSync(current);
   }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { isBlocking, summarize } from '../diagnostics/diagnostic.js';
@@ -8,7 +8,7 @@ import { LAYOUT_FILE, type Layout } from '../load/layout.js';
 import type { Limits } from '../load/types.js';
 import { compile } from '../pipeline.js';
 import { buildSite, type SiteFile } from '../site/site.js';
-import { layoutFolders, loadAssets, readProjectFiles, TEMP_PREFIX, writeAtomically } from './files.js';
+import { isLeftover, layoutFolders, listFiles, loadAssets, lstatIfAny, readProjectFiles, removeEmptyFolders, writeAtomically } from './files.js';
 import { readLayout } from './layout.js';
 
 /** In the site's folder: the files the last `statespec site` wrote there, so that the next one removes only those. */
@@ -21,7 +21,7 @@ export interface SiteOptions {
   [other: string]: string | boolean | undefined;
 }
 
-const NOT_FOR_SITE = ['format', 'spec', 'locale', 'variant', 'watch', 'no-cache'];
+const NOT_FOR_SITE = ['format', 'spec', 'locale', 'variant', 'watch', 'no-cache', 'write'];
 
 interface Io {
   stdout: (text: string) => void;
@@ -142,14 +142,6 @@ function placeProblem(out: string, protectedFolders: readonly string[]): string 
   return undefined;
 }
 
-function lstatIfAny(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A marker path is ours to remove only when it is a plain relative path inside the folder. */
 const safeListed = (path: unknown): path is string =>
   typeof path === 'string' &&
@@ -223,9 +215,7 @@ function writeSite(out: string, files: readonly SiteFile[], previous: readonly s
   }
   for (const path of stale) {
     rmSync(join(out, path));
-    for (let folder = dirname(join(out, path)); inside(folder, out) && folder !== out && readdirSync(folder).length === 0; folder = dirname(folder)) {
-      rmdirSync(folder);
-    }
+    removeEmptyFolders(dirname(join(out, path)), out);
   }
   writeAtomically(join(out, SITE_MARKER), markerText([...wanted]));
   return { written, removed: stale };
@@ -233,25 +223,6 @@ function writeSite(out: string, files: readonly SiteFile[], previous: readonly s
 
 /** Temporary files a killed run left in the site's folder (a live run's are kept). */
 function removeLeftovers(out: string): void {
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && entry.name.startsWith(TEMP_PREFIX)) {
-        const pid = Number(entry.name.slice(TEMP_PREFIX.length).split('-')[0]);
-        if (pid === process.pid || !isAlive(pid)) rmSync(path, { force: true });
-      }
-    }
-  };
-  if (lstatIfAny(out)?.isDirectory()) visit(out);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  if (!lstatIfAny(out)?.isDirectory()) return;
+  for (const path of listFiles(out, '.')) if (isLeftover(path)) rmSync(join(out, path), { force: true });
 }

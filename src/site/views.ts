@@ -84,6 +84,7 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
   const blocked = blocking.length > 0;
   const rows = healthView(health, output).rows.map((row) => {
     const has = published.has(key(row.article, row.locale));
+    const entry = locales.get(key(row.article, row.locale));
     const status: Severity | 'clean' = row.errors !== '0' ? 'error' : row.warnings !== '0' ? 'warning' : row.infos !== '0' ? 'info' : 'clean';
     return {
       ...row,
@@ -95,8 +96,9 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
       dir: textDirection(row.locale),
       hasPage: has,
       href: has ? pagePath(row.locale, row.article) : '',
-      from: locales.get(key(row.article, row.locale))?.published?.from ?? '',
-      reason: has ? '' : unpublishedReason(locales.get(key(row.article, row.locale))?.unpublished, blocking.length),
+      // The "Published from" column, as health.md has it: the source's file name, or why there is no page.
+      from: entry?.published?.from.split('/').pop() ?? '',
+      reason: has ? '' : unpublishedReason(entry?.unpublished, blocking.length),
     };
   });
   return {
