@@ -77,8 +77,8 @@ function cellMarkup(text: string, [start, end]: [number, number], form: TablePar
       .replace(/^\s*\|/, '')
       .replace(/(?<!\\)\|\s*$/, '')
       .trim();
+  // An attribute value may hold ">" (title="a>b"): the start tag ends at the first ">" outside quotes.
   return raw
-    // An attribute value may hold ">" (title="a>b"): the start tag ends at the first ">" outside quotes.
     .replace(/^<t[dh]\b(?:[^>"']|"[^"]*"|'[^']*')*>/i, '')
     .replace(/<\/t[dh]>\s*$/i, '')
     .trim();
