@@ -649,6 +649,19 @@ describe.skipIf(!available)(`the site in Chromium, from disk (${available ? CHRO
     }
   });
 
+  it("writes each switcher link in its own language's font, not the page's (a Korean font's č is broken)", async () => {
+    await page.goto(url('ko-KR/biztalk-services-state-chart.html'));
+    const fontOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        // No DOM lib in this tsconfig: the page's getComputedStyle is reached through globalThis.
+        .evaluate((element) => (globalThis as unknown as { getComputedStyle(of: unknown): { fontFamily: string } }).getComputedStyle(element).fontFamily);
+    expect(await fontOf('h1')).toMatch(/^"Noto Sans CJK KR"/);
+    expect(await fontOf('nav.locales a[hreflang="cs-CZ"]')).toMatch(/^system-ui,/);
+    expect(await fontOf('nav.locales a[hreflang="ja-JP"]')).toMatch(/^"Noto Sans CJK JP"/);
+  });
+
   it('axe-core finds no serious or critical accessibility violation on any page', () => {
     for (const [path, seen] of each()) expect(seen.axe, path).toEqual([]);
   });
