@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
 import {
   closeSync,
   existsSync,
@@ -288,7 +287,18 @@ export function previousOutputs(root: string, output: string = DEFAULT_LAYOUT.ou
   return text === undefined ? [] : (manifestFiles(text, output) ?? []);
 }
 
-export function lstatIfAny(path: string): Stats | undefined {
+/**
+ * What is at a path, without following a link. Typed by what callers ask, not
+ * as node:fs's Stats: this module's declarations are part of the package's
+ * types, and a consumer without @types/node must be able to read them.
+ */
+export interface PathKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+export function lstatIfAny(path: string): PathKind | undefined {
   try {
     return lstatSync(path);
   } catch {
