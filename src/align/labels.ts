@@ -135,18 +135,75 @@ export function lookupLabel(label: string, known: Vocabulary): { id: string; via
   return found[0]?.via === 'term' || found.length === 1 ? found[0] : undefined;
 }
 
+/** A part of a row label that was several known labels with only whitespace between them. */
+export interface JoinedLabel {
+  /** The part as written, whitespace collapsed. */
+  written: string;
+  labels: string[];
+}
+
 /**
  * "StartFailed<br/>StopFailed" (or "Pending suspend/Pending terminate") names
  * several states; a label wrapped over lines is still one when the terms know it whole.
+ * A part that lost its line breaks ("StartFailed StopFailed RestartFailed") is
+ * split into the known labels it is made of, when they account for every word
+ * in exactly one way; `onJoined` hears of each such part. Otherwise it stays
+ * one label, which resolution reports as unknown.
  */
-export function splitRowLabel(text: string, known: Vocabulary, separators: RegExp = /\n/): string[] {
+export function splitRowLabel(text: string, known: Vocabulary, separators: RegExp = /\n/, onJoined?: (joined: JoinedLabel) => void): string[] {
   const whole = collapseWhitespace(text);
   if (candidates(whole, known).length > 0) return [whole];
   const parts = text
     .split(separators)
     .map(collapseWhitespace)
     .filter((part) => part !== '');
-  return parts.length > 0 ? parts : [whole];
+  if (parts.length === 0) return [whole];
+  return parts.flatMap((part) => {
+    const labels = splitJoinedLabel(part, known);
+    if (labels.length > 1) onJoined?.({ written: part, labels });
+    return labels;
+  });
+}
+
+/** Words beyond this many are not segmented: a row label is a few labels, not a paragraph. */
+const MAX_JOINED_WORDS = 48;
+
+/**
+ * The known labels a label made of several, separated only by whitespace, is
+ * made of; `[label]` when it is known whole, when its words cannot all be
+ * covered by known labels, or when they can in more than one way.
+ */
+export function splitJoinedLabel(label: string, known: Vocabulary): string[] {
+  const written = collapseWhitespace(label);
+  const words = written.split(' ');
+  if (words.length < 2 || words.length > MAX_JOINED_WORDS || candidates(written, known).length > 0) return [written];
+  // ways[i]: how many segmentations words[i..] has (counted up to 2); next[i]: where the first label of the one ends.
+  const ways: number[] = new Array(words.length + 1).fill(0);
+  const next: number[] = new Array(words.length + 1).fill(0);
+  ways[words.length] = 1;
+  for (let start = words.length - 1; start >= 0; start--) {
+    for (let end = start + 1; end <= words.length; end++) {
+      if (ways[end] === 0 || candidates(words.slice(start, end).join(' '), known).length === 0) continue;
+      if (ways[start] === 0) next[start] = end;
+      ways[start] = Math.min(2, ways[start]! + ways[end]!);
+    }
+  }
+  if (ways[0] !== 1) return [written];
+  const labels: string[] = [];
+  for (let start = 0; start < words.length; start = next[start]!) labels.push(words.slice(start, next[start]).join(' '));
+  return labels;
+}
+
+/** Reports a row label split by splitRowLabel from labels written with only whitespace between them. */
+export function reportJoined(joined: JoinedLabel, at: Location, known: Vocabulary, context: LabelContext): void {
+  context.diagnostics.push(
+    diagnostic('row-labels-joined', {
+      spec: context.specId,
+      locale: context.source.locale,
+      at,
+      message: `"${joined.written}" is ${joined.labels.length} ${known.noun} labels (${joined.labels.map((label) => `"${label}"`).join(', ')}) with only spaces or line breaks of the source between them: the grouped ${known.header} lost its <br>s, and is read as ${joined.labels.length} ${known.header}s. Put <br> between the labels ("${joined.labels.join('<br>')}").`,
+    }),
+  );
 }
 
 type Resolution = { id: string; via: LabelVia; repeats?: LabelSlot } | { problem: 'unknown' | 'duplicate' | 'ambiguous'; ids: string[]; first?: LabelSlot };

@@ -5,7 +5,7 @@ import type { Cell, Table } from '../extract/types.js';
 import { collapseWhitespace } from '../load/terms.js';
 import { type CellConfig, isMatrixTable, type TableConfig } from '../load/types.js';
 import { type CellContext, labelOf, type ReadCell, readCell, sameValue } from './cells.js';
-import { type Header, type LabelSlot, lookupLabel, resolveLabels, splitRowLabel, type Vocabulary } from './labels.js';
+import { type Header, type LabelSlot, lookupLabel, reportJoined, resolveLabels, splitRowLabel, type Vocabulary } from './labels.js';
 import { findCorner, findGroupHeading, findMatrixLayout, isBlank } from './layout.js';
 import { checkRowCells } from './row-cells.js';
 
@@ -207,10 +207,11 @@ function alignOne(table: Table, config: TableConfig, aligned: AlignedTable, cont
       continue;
     }
     const split = labelCell ? labelOf(labelCell, context) : { label: '' };
-    for (const [part, label] of splitRowLabel(split.label, rowAxis, separators).entries()) {
+    const location = labelCell?.location ?? table.rowLocations[row]!;
+    for (const [part, label] of splitRowLabel(split.label, rowAxis, separators, (joined) => reportJoined(joined, location, rowAxis, context)).entries()) {
       slots.push({
         label,
-        location: labelCell?.location ?? table.rowLocations[row]!,
+        location,
         line: row,
         table: table.index,
         part,

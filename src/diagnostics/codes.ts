@@ -167,6 +167,12 @@ export const CODES = {
     summary: "A header label is not in the locale's terms, so the cells of its row or column are not read (the message says what its position suggests).",
     help: 'Fix the source\'s label; or add it to the terms as a variant if it is right, or under "mistranslations" with a note if it is wrong.',
   },
+  'row-labels-joined': {
+    severity: 'warning',
+    summary:
+      'A row label is several known labels with only spaces or line breaks between them ("StartFailed StopFailed"): a grouped row whose <br>s were lost; it is read as those rows.',
+    help: 'Put <br> between the labels in the source (`StartFailed <br/> StopFailed`).',
+  },
   'label-duplicate': {
     severity: 'error',
     summary: 'One label heads two rows or columns of a table and the terms do not say which id the second one is, so it is not read.',
