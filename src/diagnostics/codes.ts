@@ -195,7 +195,8 @@ export const CODES = {
   },
   'label-review': {
     severity: 'warning',
-    summary: "statespec locale add bootstrapped a label that looks wrong (repeated, untranslated, another id's term, or empty).",
+    summary:
+      "statespec locale add drafted a label that looks wrong (repeated, untranslated, another id's term, empty, or not the language's reviewed term), or found one that differs from the locale's reviewed terms.",
     help: 'Review the entry in the new terms file; the build reports it as terms-review until you remove its "review" field.',
   },
   'row-missing': {

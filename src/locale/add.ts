@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
-import { analyzeSource, primarySources, type SourceAnalysis } from '../align/analyze.js';
-import { DEFAULT_MARKS } from '../align/cells.js';
-import type { LabelRecord } from '../align/labels.js';
+import { primarySources } from '../align/analyze.js';
 import { sameShape, shapeDifference, tableShapes } from '../check/shape.js';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking, type Location } from '../diagnostics/diagnostic.js';
-import { splitFootnote } from '../extract/footnotes.js';
-import { extractTables } from '../extract/tables.js';
-import type { Table } from '../extract/types.js';
 import { capitalize, NO_WORDS, sameBytes } from '../init/words.js';
 import { DEFAULT_LAYOUT, LAYOUT_FILE, type Layout, schemaReference } from '../load/layout.js';
 import { type PlacementRequest, placeSource } from '../load/layout-file.js';
 import { checkLocaleTag } from '../load/locale.js';
 import { loadProject } from '../load/project.js';
-import { collapseWhitespace, MARK_VOCABULARY, normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
+import { normalizeLabel, preferredLabel, sameLanguage, termSets } from '../load/terms.js';
 import { decodeText } from '../load/text.js';
-import { isMatrixTable, type Limits, type ProjectFile, type SourceFile, type SpecInput, type TermEntry, type TermsFile } from '../load/types.js';
+import type { Limits, ProjectFile, SourceFile, SpecInput, TermEntry } from '../load/types.js';
 import { createValidators, type Schemas } from '../load/validators.js';
-import { parseSource } from '../parse/markdown.js';
+import { type Analysis, analyze, collectDrafts, distinctLabels, setAt, termMapAt } from './drafts.js';
+import { closestTerms, isCanonicalJson, rememberTerms } from './memory.js';
 
 export interface AddLocaleRequest {
   /** Every file under sources/, as for compile(). */
@@ -42,13 +38,6 @@ export interface AddLocaleResult {
 }
 
 const VARIANT = /^[a-z0-9][a-z0-9-]*$/;
-
-interface Analysis {
-  source: SourceFile;
-  metadata: { date?: string };
-  labels: LabelRecord[];
-  analysis: SourceAnalysis;
-}
 
 /**
  * `statespec locale add`: copies a new source into the spec folder and, when
@@ -141,9 +130,12 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
   };
   if (request.variant !== undefined) source.variant = request.variant;
 
-  // The new file is read without terms of its own: only the position of each label matters.
-  const bare: SpecInput = { ...spec, terms: new Map([...spec.terms].filter(([tag]) => tag !== locale)) };
-  const mine = analyze(source, bare);
+  // Only the position of each label matters; the language's reviewed terms, where it has any, let it find a table continued under another heading.
+  const base = spec.termsFiles.has(locale) ? (spec.terms.has(locale) ? locale : undefined) : closestTerms(locale, spec.terms.keys(), config.referenceLocale);
+  const baseTerms = base === undefined ? undefined : spec.terms.get(base);
+  const terms = new Map([...spec.terms].filter(([tag]) => tag !== locale));
+  if (baseTerms) terms.set(locale, baseTerms);
+  const mine = analyze(source, { ...spec, terms });
   const versions = spec.sources.filter((candidate) => candidate.locale === config.referenceLocale).map((version) => analyze(version, spec));
   const primary = primarySources(versions, spec).get(config.referenceLocale);
   if (!primary)
@@ -181,10 +173,50 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     writes.push({ path: target, content: request.input.bytes });
     actions.push(`Copied ${request.input.path} to ${target} (aligned with ${match.source.name}).`);
   }
-  const termsPath = `${spec.dir}/terms/${locale}.json`;
+  const ownTerms = spec.termsFiles.has(locale) ? termsFileOf(request.files, spec.dir, locale) : undefined;
+  const termsPath = ownTerms?.path ?? `${spec.dir}/terms/${locale}.json`;
   if (spec.termsFiles.has(locale)) {
-    actions.push(`Kept ${termsPath}: terms are reviewed data and never overwritten; \`statespec check\` reports how the new file matches them.`);
-    return { writes, diagnostics: [], actions };
+    const reviewed = baseTerms?.value;
+    const text = ownTerms === undefined ? undefined : decodeText(ownTerms.bytes);
+    const existingText = text !== undefined && 'text' in text && isCanonicalJson(text.text) ? text.text : undefined;
+    if (!reviewed) {
+      actions.push(`Kept ${termsPath}: terms are reviewed data and never overwritten; \`statespec check\` reports how the new file matches them.`);
+      return { writes, diagnostics: [], actions };
+    }
+    const remembered = rememberTerms({
+      mine,
+      match,
+      spec,
+      locale,
+      termsPath,
+      base: locale,
+      baseTerms: reviewed,
+      extend: true,
+      ...(existingText === undefined ? {} : { existingText }),
+    });
+    if (remembered.added > 0 && existingText !== undefined) {
+      writes.push({ path: termsPath, content: remembered.json! });
+      actions.push(
+        `Added ${remembered.added} new labels and words to ${termsPath}, flagged for review; its reviewed entries are unchanged. ${remembered.diagnostics.length - remembered.added} labels differ from them. Review it, then run \`statespec build\`.`,
+      );
+    } else {
+      if (remembered.added > 0)
+        actions.push(
+          `${termsPath} is not in the form statespec writes, so the ${remembered.added} new labels and words were not added: add the flagged ones by hand.`,
+        );
+      actions.push(
+        `Kept ${termsPath}: terms are reviewed data and never overwritten; ${remembered.diagnostics.length === 0 ? 'the new file matches them' : `${remembered.diagnostics.length} labels of the new file need a reviewer`}, and \`statespec check\` reports how it matches them.`,
+      );
+    }
+    return { writes, diagnostics: remembered.diagnostics, actions };
+  }
+  if (base !== undefined && baseTerms) {
+    const remembered = rememberTerms({ mine, match, spec, locale, termsPath, base, baseTerms: baseTerms.value });
+    writes.push({ path: termsPath, content: remembered.json! });
+    actions.push(
+      `Wrote ${termsPath} from the reviewed ${base} terms: ${remembered.count} labels, ${remembered.flagged} flagged for review. Review it, then run \`statespec build\`.`,
+    );
+    return { writes, diagnostics: remembered.diagnostics, actions };
   }
   const bootstrapped = bootstrapTerms(mine, match, spec, locale, termsPath);
   writes.push({ path: termsPath, content: bootstrapped.json });
@@ -192,20 +224,6 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     `Wrote ${termsPath}: ${bootstrapped.count} labels, ${bootstrapped.diagnostics.length} flagged for review. Review it, then run \`statespec build\`.`,
   );
   return { writes, diagnostics: bootstrapped.diagnostics, actions };
-}
-
-function analyze(source: SourceFile, input: SpecInput): Analysis {
-  const { value } = analyzeSource(source, input);
-  return { source, metadata: value.metadata, labels: value.labels, analysis: value };
-}
-
-interface Draft {
-  pointer: string;
-  id: string;
-  /** What the new source says at each position the reference labels with this id. */
-  seen: { label: string; location: Location }[];
-  /** Value words: the headings above their cells, which a translator may have copied into the cells ("Facturation"). */
-  headings?: Set<string>;
 }
 
 function bootstrapTerms(
@@ -218,19 +236,7 @@ function bootstrapTerms(
   const config = spec.config.value;
   const referenceTerms = spec.terms.get(config.referenceLocale)?.value;
   const translated = !sameLanguage(locale, config.referenceLocale);
-  const position = (record: LabelRecord): string => `${record.table}:${record.header}:${record.line}:${record.part}`;
-  const referenceAt = new Map(match.labels.filter((record) => record.id !== undefined).map((record) => [position(record), record]));
-  const drafts = new Map<string, Draft>();
-  for (const record of mine.labels) {
-    const reference = referenceAt.get(position(record));
-    if (!reference) continue;
-    const key = `${reference.pointer}\u0000${reference.id}`;
-    const draft = drafts.get(key) ?? { pointer: reference.pointer, id: reference.id!, seen: [] };
-    draft.seen.push({ label: record.label, location: record.location });
-    drafts.set(key, draft);
-  }
-
-  for (const draft of valueDrafts(mine, match, spec)) drafts.set(`${draft.pointer}\u0000${draft.id}`, draft);
+  const drafts = collectDrafts(mine, match, spec);
 
   const referenceLabel = (pointer: string, id: string): string | undefined => {
     const entry = termMapAt(referenceTerms, pointer)?.[id];
@@ -307,80 +313,6 @@ function bootstrapTerms(
   return { json: `${JSON.stringify(document, null, 2)}\n`, count, diagnostics };
 }
 
-/** Distinct spellings, case-folded; value words most used first, and the reference language's word dropped when the source also has its own. */
-function distinctLabels(draft: Draft, referenceWord: string | undefined): { label: string; location: Location }[] {
-  const byKey = new Map<string, { seen: { label: string; location: Location }; uses: number }>();
-  for (const seen of draft.seen) {
-    const key = normalizeLabel(seen.label);
-    const known = byKey.get(key);
-    if (known) known.uses++;
-    else byKey.set(key, { seen, uses: 1 });
-  }
-  let found = [...byKey.values()];
-  if (referenceWord === undefined) return found.map(({ seen }) => seen);
-  const own = found.filter(({ seen }) => normalizeLabel(seen.label) !== normalizeLabel(referenceWord));
-  // A "Yes" among "Tak" cells is left for the build to report (value-untranslated), not learnt as a variant.
-  if (own.length > 0) found = own;
-  return found.sort((a, b) => b.uses - a.uses).map(({ seen }) => seen);
-}
-
-/**
- * Value words by position: what the new source writes in each mark or enum
- * cell where the reference states a value. Marks and blanks are not words.
- */
-function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] {
-  const config = spec.config.value;
-  const grids: Table[] = extractTables(parseSource(mine.source)).value;
-  const drafts = new Map<string, Draft>();
-  for (const table of config.tables) {
-    const cells = match.analysis.tables.get(table.id)?.cells.values() ?? [];
-    for (const cell of cells) {
-      const type = isMatrixTable(table) ? table.cell : table.columns.find((column) => column.id === cell.column)!.cell;
-      if (type.type !== 'mark' && type.type !== 'enum') continue;
-      const grid = grids[cell.table]?.grid;
-      const found = grid?.[cell.gridRow]?.[cell.gridColumn];
-      const word = found === undefined ? '' : collapseWhitespace(splitFootnote(found.text, mine.source.text.slice(found.range[0], found.range[1])).label);
-      if (word === '' || (type.type === 'mark' && new Set<string>(type.marks ?? DEFAULT_MARKS).has(word))) continue;
-      const pointer = `/values/${type.type === 'mark' ? MARK_VOCABULARY : type.vocabulary}`;
-      const id = String(cell.value);
-      const key = `${pointer}\u0000${id}`;
-      const draft = drafts.get(key) ?? { pointer, id, seen: [], headings: new Set<string>() };
-      draft.seen.push({ label: word, location: found!.location });
-      for (const above of grid!.slice(0, firstDataRow(match, table.id)).map((row) => row[cell.gridColumn])) {
-        if (above !== undefined) draft.headings!.add(normalizeLabel(above.text));
-      }
-      drafts.set(key, draft);
-    }
-  }
-  return withoutContradictions([...drafts.values()]);
-}
-
-/**
- * A cell whose word is another value's usual word ("Tak" where the reference
- * says false) contradicts the reference: the build reports it as a
- * fact-mismatch. It is not a spelling of the value, so it is not learnt.
- */
-function withoutContradictions(drafts: Draft[]): Draft[] {
-  const usual = (draft: Draft): string | undefined => {
-    const uses = new Map<string, number>();
-    for (const seen of draft.seen) uses.set(normalizeLabel(seen.label), (uses.get(normalizeLabel(seen.label)) ?? 0) + 1);
-    return [...uses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  };
-  const usualWords = new Map(drafts.map((draft) => [draft, usual(draft)]));
-  return drafts.map((draft) => {
-    const others = new Set(drafts.filter((other) => other !== draft && other.pointer === draft.pointer).map((other) => usualWords.get(other)));
-    const kept = draft.seen.filter((seen) => normalizeLabel(seen.label) === usualWords.get(draft) || !others.has(normalizeLabel(seen.label)));
-    return { ...draft, seen: kept };
-  });
-}
-
-/** The first grid row holding a stated cell of the table: the rows above it are headings. */
-function firstDataRow(match: Analysis, tableId: string): number {
-  let first = Number.POSITIVE_INFINITY;
-  for (const cell of match.analysis.tables.get(tableId)?.cells.values() ?? []) first = Math.min(first, cell.gridRow);
-  return Number.isFinite(first) ? first : 0;
-}
-
 /** Corner labels of the new source, for the tables whose reference terms give one (a reviewed heading the docs print). */
 function cornerTerms(mine: Analysis, spec: SpecInput): Record<string, { corner: string }> {
   const referenceTerms = spec.terms.get(spec.config.value.referenceLocale)?.value;
@@ -393,16 +325,12 @@ function cornerTerms(mine: Analysis, spec: SpecInput): Record<string, { corner: 
   return corners;
 }
 
-function termMapAt(terms: TermsFile | undefined, pointer: string): Record<string, TermEntry> | undefined {
-  if (!terms) return undefined;
-  const [, namespace, set] = pointer.split('/');
-  const record = namespace === 'values' ? terms.values : terms.axes;
-  return record && Object.hasOwn(record, set!) ? record[set!] : undefined;
-}
-
-function setAt(document: Record<string, unknown>, pointer: string, entries: Record<string, TermEntry>): void {
-  const [, namespace, set] = pointer.split('/');
-  const record = (document[namespace!] ?? {}) as Record<string, unknown>;
-  record[set!] = entries;
-  document[namespace!] = record;
+/** The locale's terms file (its name may spell the tag another way: terms/ko-kr.json). */
+function termsFileOf(files: readonly ProjectFile[], dir: string, locale: string): ProjectFile | undefined {
+  return files.find((file) => {
+    const name = file.path.startsWith(`${dir}/terms/`) ? /^([^/]+)\.json$/.exec(file.path.slice(`${dir}/terms/`.length))?.[1] : undefined;
+    if (name === undefined) return false;
+    const checked = checkLocaleTag(name);
+    return 'locale' in checked && checked.locale === locale;
+  });
 }
