@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
 import { buildSpec } from './build/build.js';
 import type { Publication } from './build/publication.js';
-import { choosePublications } from './build/publication.js';
+import { choosePublications, OUTDATED_NOTICE } from './build/publication.js';
 import type { Spec } from './build/types.js';
 import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
+import { chooseBases, factDifferences, outdatedFinding } from './check/revisions.js';
 import { checkTableShape, type Shaped } from './check/shape.js';
 import { applySuppressions } from './check/suppress.js';
 import { checkAcrossTables } from './check/tables.js';
@@ -253,23 +254,37 @@ function compileArticle(
   const built = buildSpec(input, analyses, primaries);
   diagnostics.push(...built.diagnostics);
   const reference = primaries.get(config.referenceLocale);
+  const outdated = new Set<string>();
   if (reference) {
     diagnostics.push(...checkAcrossTables(reference, config));
+    const bases = chooseBases(analyses, reference, config);
     for (const analysis of analyses) {
+      const base = bases.get(analysis)!;
+      // Checked against the revision it was made from; a revision with the current facts is checked against the current reference itself.
+      const differences = analysis === reference || base.analysis === reference ? [] : factDifferences(base.analysis, reference, config);
+      const checkedAgainst = differences.length === 0 ? reference : base.analysis;
       if (analysis !== reference) {
         diagnostics.push(...checkSourceTexts(analysis, config));
-        diagnostics.push(...checkAgainstReference(analysis, reference, config));
+        if (checkedAgainst !== analysis) diagnostics.push(...checkAgainstReference(analysis, checkedAgainst, config));
       }
-      measures.push(measure(analysis, cellAgreement(analysis, reference, config), config.referenceLocale));
+      if (differences.length > 0) {
+        diagnostics.push(outdatedFinding(analysis, base, reference, differences, config));
+        outdated.add(analysis.source.path);
+      }
+      const basedOn = analysis === reference ? undefined : { path: base.analysis.source.path, reason: base.reason, outdated: differences.length };
+      measures.push(measure(analysis, cellAgreement(analysis, checkedAgainst, config), config.referenceLocale, basedOn));
     }
   }
   diagnostics.push(...checkShapes(analyses, config.referenceLocale, config.id));
-  const publications = built.value ? choosePublications(built.value.locales, analyses, primaries, config) : [];
+  const notice = (locale: string): string =>
+    input.terms.get(locale)?.value.notices?.outdated ?? input.terms.get(config.referenceLocale)?.value.notices?.outdated ?? OUTDATED_NOTICE;
+  const publications = built.value ? choosePublications(built.value.locales, analyses, primaries, config, outdated, notice) : [];
   return { spec: built.value, publications };
 }
 
-function measure(analysis: Shaped, facts: Share, referenceLocale: string): SourceMeasures {
+function measure(analysis: Shaped, facts: Share, referenceLocale: string, basedOn?: SourceMeasures['basedOn']): SourceMeasures {
   const result: SourceMeasures = { path: analysis.source.path, facts };
+  if (basedOn) result.basedOn = basedOn;
   const labels = translatedLabels(analysis.labels, !sameLanguage(analysis.source.locale, referenceLocale));
   if (labels) result.labels = labels;
   return result;

@@ -17,6 +17,8 @@ export interface ArticleSource {
   tables: { id: string; parts: TablePart[]; diagram?: [number, number] }[];
   /** By message id: where the source states it. */
   messages: Record<string, ExtractedText>;
+  /** A notice to publish after the banner: the article was translated from an older revision of the reference. */
+  outdatedNotice?: string;
   /** By table id and cellKey(row, column): the markup of each text, ref or mentions cell, so that its emphasis and links survive. */
   cells: Map<string, Map<string, WrittenCell>>;
 }
@@ -27,6 +29,10 @@ export interface WrittenCell {
   text: string;
   form: TablePart['form'];
 }
+
+/** The notice where the locale's terms give none (`notices.outdated`): in the tool's language, as the reference's may not be known. */
+export const OUTDATED_NOTICE =
+  'This translation was made from an older revision of the original article. Its tables state the current facts; some of its text may be out of date.';
 
 /** One locale of an article: published from a source, or not published, and why. */
 export type Publication = { locale: string; source: ArticleSource } | { locale: string; unpublished: string };
@@ -42,13 +48,18 @@ export function choosePublications(
   analyses: readonly SourceAnalysis[],
   primaries: ReadonlyMap<string, SourceAnalysis>,
   config: SpecConfig,
+  outdated: ReadonlySet<string> = new Set(),
+  notice: (locale: string) => string = () => OUTDATED_NOTICE,
 ): Publication[] {
   return locales.map((locale): Publication => {
     const primary = primaries.get(locale);
     const others = analyses.filter((analysis) => analysis.source.locale === locale && analysis !== primary).sort((a, b) => (isNewer(a, b) ? -1 : 1));
     const candidates = primary ? [primary, ...others] : others;
     const readable = candidates.find((analysis) => unreadTables(analysis, config).length === 0);
-    if (readable) return { locale, source: articleSource(readable) };
+    if (readable) {
+      const source = articleSource(readable);
+      return { locale, source: outdated.has(readable.source.path) ? { ...source, outdatedNotice: notice(locale) } : source };
+    }
     if (candidates.length === 0) return { locale, unpublished: `No source of ${locale} could be read, so it has no article.` };
     const [first] = candidates;
     const missing = unreadTables(first!, config).map((id) => `"${id}"`);

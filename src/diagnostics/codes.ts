@@ -232,6 +232,11 @@ export const CODES = {
     summary: 'A cell states a different fact from the reference.',
     help: 'Correct the cell in this source (or the reference, if the reference is wrong).',
   },
+  'translation-outdated': {
+    severity: 'warning',
+    summary: 'A source was made from an older revision of the reference, whose facts differ from the current one; its cells are checked against that revision.',
+    help: 'Update the translation from the current reference; until then its published article states the current facts with a notice.',
+  },
   'cell-missing': {
     severity: 'warning',
     summary: 'A text cell that the reference states is empty in this source; its docs show the reference text there.',

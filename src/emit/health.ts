@@ -17,6 +17,8 @@ export interface SourceMeasures {
   facts: Share;
   /** Header labels not left in the reference's language; absent when the source is in that language. */
   labels?: Share;
+  /** A translation's base: the reference version it was made from, why that one, and how many facts changed since (0: current). */
+  basedOn?: { path: string; reason: string; outdated: number };
 }
 
 export interface Counts {
@@ -41,6 +43,8 @@ export interface HealthSource {
   path: string;
   role: SpecSource['role'];
   date?: string;
+  /** The reference version a translation was made from, why that one, and how many facts changed since (0: it is current). */
+  basedOn?: { path: string; reason: string; outdated: number };
   counts: Counts;
   facts: Share;
   labels: Share | null;
@@ -128,6 +132,7 @@ export function buildHealth(
               findings,
             };
             if (source.date !== undefined) result.date = source.date;
+            if (measure?.basedOn) result.basedOn = measure.basedOn;
             return result;
           });
         const findings = own.filter((d) => d.locale === locale && !sourcePaths.has(d.file)).map(toFinding);
@@ -195,6 +200,31 @@ function findingView(finding: HealthFinding, linkTo: (file: string, line?: numbe
   };
 }
 
+const OUTDATED = '⏳';
+
+/** Whether the source a locale's article comes from (else its primary) was made from a revision with other facts. */
+function isOutdated(locale: HealthLocale): boolean {
+  return (speaking(locale)?.basedOn?.outdated ?? 0) > 0;
+}
+
+function speaking(locale: HealthLocale): HealthSource | undefined {
+  return locale.sources.find((source) => source.path === locale.published?.from) ?? locale.sources.find((source) => source.role === 'primary');
+}
+
+/** The "Based on" cell: the reference version the locale's article was translated from, marked when it is outdated. */
+function basedOnText(locale: HealthLocale): string {
+  const basedOn = speaking(locale)?.basedOn;
+  if (!basedOn) return '—';
+  const name = basedOn.path.split('/').pop()!;
+  return basedOn.outdated > 0 ? `${OUTDATED} ${name} (outdated: ${basedOn.outdated} fact(s) changed)` : name;
+}
+
+function basedOnSummary(source: HealthSource): string {
+  if (!source.basedOn) return '';
+  const { path, reason, outdated } = source.basedOn;
+  return `; based on ${path.split('/').pop()!} (${reason})${outdated > 0 ? `, ${OUTDATED} outdated: ${outdated} fact(s) changed since` : ''}`;
+}
+
 /** Plain data for templates/health.md.hbs: the summary table sorted worst first, then every finding by article, locale and file. */
 export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT.output) {
   const linkTo = linker(output);
@@ -204,6 +234,7 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
     .sort(
       (a, b) =>
         b.locale.counts.error - a.locale.counts.error ||
+        Number(isOutdated(b.locale)) - Number(isOutdated(a.locale)) ||
         b.locale.counts.warning - a.locale.counts.warning ||
         ratio(a.locale.facts) - ratio(b.locale.facts) ||
         ratio(a.locale.labels) - ratio(b.locale.labels) ||
@@ -224,11 +255,12 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
       published: locale.published
         ? { text: locale.published.from.split('/').pop()!, link: linkTo(locale.published.article) }
         : { text: 'not published', link: '' },
+      basedOn: basedOnText(locale),
     }));
   return {
     banner: report.$comment,
     legend:
-      '🔴 error · 🟠 warning · 🔵 info · ⚪ suppressed (with a reason) · 🟢 no findings. "Facts agreeing" counts the reference\'s facts (empty cells included) that the locale\'s sources state the same way; "Labels translated" counts header labels not left in the reference\'s language (— for sources in that language). Each finding links to its line.',
+      '🔴 error · 🟠 warning · 🔵 info · ⚪ suppressed (with a reason) · 🟢 no findings · ⏳ translated from an older revision of the reference whose facts differ (sorted with the broken ones). "Based on" is the reference version the article was translated from. "Facts agreeing" counts the reference\'s facts (empty cells included) that the locale\'s sources state the same way; "Labels translated" counts header labels not left in the reference\'s language (— for sources in that language). Each finding links to its line.',
     rows,
     articles: report.articles.map((article) => ({
       heading: `${article.title} (${article.id})`,
@@ -238,7 +270,7 @@ export function healthView(report: HealthReport, output: string = DEFAULT_LAYOUT
         files: locale.sources.map((source) => ({
           name: source.path.split('/').pop()!,
           link: linkTo(source.path),
-          summary: `${source.role}${source.date ? `, ${source.date}` : ''}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
+          summary: `${source.role}${source.date ? `, ${source.date}` : ''}${basedOnSummary(source)}; facts ${percent(source.facts)}, labels translated ${percent(source.labels)}`,
           findings: source.findings.map(viewFinding),
         })),
         published: locale.published

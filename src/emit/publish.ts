@@ -1,6 +1,7 @@
 import { cellKey, type TablePart } from '../align/tables.js';
 import type { ArticleSource } from '../build/publication.js';
 import type { Spec } from '../build/types.js';
+import { NOTICE_MARK } from '../extract/article.js';
 import { articleViews, type TableSlice } from './article-view.js';
 import { htmlComment, mdCode, mdText } from './escape.js';
 import { inLocale } from './names.js';
@@ -22,12 +23,15 @@ export function publishArticle(spec: Spec, locale: string, source: ArticleSource
   const views = articleViews(spec, locale, (table, row, column) => source.cells.get(table)?.get(cellKey(row, column)));
   const { text } = source;
   const edits: Edit[] = [];
-  const banner = `<!-- ${htmlComment(spec.$comment)} -->`;
+  // The notice is reviewed Markdown (terms) or the tool's own; one quoted paragraph, ended by its mark.
+  const notice = source.outdatedNotice === undefined ? '' : `\n\n> ${source.outdatedNotice.replace(/\s*[\r\n]+\s*/g, ' ')} ${NOTICE_MARK}`;
+  const banner = `<!-- ${htmlComment(spec.$comment)} -->${notice}`;
   const { banner: earlier } = source.shape;
   // Never inside a table, whatever the metadata lines look like.
   const frontMatterEnd = Math.min(source.shape.frontMatterEnd, ...source.tables.flatMap((table) => table.parts.map((part) => part.range[0])));
   if (earlier) edits.push({ start: earlier[0], end: earlier[1], text: banner });
-  else if (frontMatterEnd > 0) edits.push({ start: frontMatterEnd, end: frontMatterEnd, text: `\n\n${banner}` });
+  // A blank line under the notice: the text after the front matter may start on the next line, and a quote would take it in.
+  else if (frontMatterEnd > 0) edits.push({ start: frontMatterEnd, end: frontMatterEnd, text: `\n\n${banner}${notice === '' ? '' : '\n'}` });
   else edits.push({ start: 0, end: 0, text: `${banner}\n\n` });
 
   for (const table of source.tables) {

@@ -100,6 +100,8 @@ export interface SpecConfig {
   id: string;
   referenceLocale: string;
   primarySources?: Record<string, string>;
+  /** Translation source → the reference version it was translated from. */
+  bases?: Record<string, string>;
   title?: TextRule;
   /** The runtime package's npm name and version (defaults: the spec id, 0.1.0). */
   package?: { name?: string; version?: string };
@@ -136,6 +138,8 @@ export interface TermsFile {
   values?: Record<string, Record<string, TermEntry>>;
   tables?: Record<string, TableTerms>;
   messages?: Record<string, string>;
+  /** Texts statespec adds to a published article: `outdated`, on one translated from an older revision. */
+  notices?: { outdated?: string };
 }
 
 /** One source document of one locale, decoded but not yet parsed. */

@@ -19,6 +19,8 @@ export interface ParsedSource {
 export interface SourceMetadata {
   /** ISO date (YYYY-MM-DD) from `ms.date`, when the document states one. */
   date?: string;
+  /** `ms.openlocfilehash` and `ms.sourcegitcommit`: what the translations of one English revision share. */
+  sourceRevision?: string;
 }
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -63,6 +65,9 @@ export function parseSource(source: SourceFile): ParsedSource {
       if (fields.has('ms.date')) dateOffset = node.position?.start.offset ?? 0;
     }
   }
+  const hash = fields.get('ms.openlocfilehash');
+  const commit = fields.get('ms.sourcegitcommit');
+  if (hash !== undefined || commit !== undefined) metadata.sourceRevision = `${hash ?? ''} ${commit ?? ''}`.trim();
   const rawDate = fields.get('ms.date');
   const date = normalizeDate(rawDate);
   if (date) metadata.date = date;
