@@ -125,6 +125,28 @@ describe('site views', () => {
     expect(byRow.get('beta/ja-JP')).toMatch(/^Not published: the build made no doc/);
   });
 
+  it('the dashboard has a "Based on" column: the reference version each article was translated from, in words when outdated', () => {
+    const outdated = {
+      path: 'sources/alpha/de-DE.md',
+      role: 'primary' as const,
+      counts: { error: 0, warning: 1, info: 0, suppressed: 0 },
+      facts: share(2, 2),
+      labels: null,
+      findings: [],
+      basedOn: { path: 'sources/alpha/en-US.2025.md', reason: 'the only reference version with its ms.date, 2025-01-15', outdated: 2 },
+    };
+    const health: HealthReport = {
+      ...HEALTH,
+      articles: [{ ...HEALTH.articles[0]!, locales: [{ ...localeRow('de-DE', { warning: 1 }), sources: [outdated] }, localeRow('en-US', {})] }],
+    };
+    const view = dashboardView({ health, published: new Set(), diagnostics: [], output: 'generated' });
+    expect(view.rows.map((row) => [row.locale, row.basedOn])).toEqual([
+      ['de-DE', 'en-US.2025.md (outdated: 2 fact(s) changed)'],
+      ['en-US', '—'],
+    ]);
+    expect(render('site-index.html', view)).toContain('<td class="file">en-US.2025.md (outdated: 2 fact(s) changed)</td>');
+  });
+
   it('a blocked build keeps every row, says why there is no page, and lists what blocks it', () => {
     const blocker = finding('beta', 'en-US', 'sources/beta/en-US.md', 'Unknown label "x".');
     const view = dashboardView({ health: HEALTH, published: new Set(), diagnostics: [blocker], output: 'generated' });

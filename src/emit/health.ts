@@ -200,7 +200,8 @@ function findingView(finding: HealthFinding, linkTo: (file: string, line?: numbe
   };
 }
 
-const OUTDATED = '⏳';
+/** Marks an outdated locale in health.md (the site writes the words alone: CI's browser has no emoji font). */
+export const OUTDATED = '⏳';
 
 /** Whether the source a locale's article comes from (else its primary) was made from a revision with other facts. */
 function isOutdated(locale: HealthLocale): boolean {

@@ -1,7 +1,7 @@
 import type { Spec } from '../build/types.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { type Diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
-import { type HealthReport, healthView } from '../emit/health.js';
+import { type HealthReport, healthView, OUTDATED } from '../emit/health.js';
 import { nativeName, textDirection } from './direction.js';
 
 /** The language of the site's own words (headings, legend, findings): statespec's messages are English. */
@@ -99,6 +99,7 @@ export function dashboardView({ health, published, diagnostics, output }: Dashbo
       // The "Published from" column, as health.md has it: the source's file name, or why there is no page.
       from: entry?.published?.from.split('/').pop() ?? '',
       reason: has ? '' : unpublishedReason(entry?.unpublished, blocking.length),
+      basedOn: row.basedOn.replace(`${OUTDATED} `, ''),
     };
   });
   return {
