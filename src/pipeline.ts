@@ -197,7 +197,7 @@ function compileSpec(
   measures: SourceMeasures[],
   analyses?: AnalysisMemo,
 ): { spec?: Spec; publications: Publication[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input)];
+  const diagnostics: Diagnostic[] = [...loadDiagnostics, ...missingTerms(input), ...unknownPrimarySources(input), ...unknownBases(input)];
   const analyze = memoized(input, analyses);
   const built = compileArticle(input, diagnostics, measures, analyze);
   if (built.spec) diagnostics.push(...validateSpec(built.spec, validators.spec, input.config.document.file));
@@ -307,6 +307,34 @@ function missingTerms(input: SpecInput): Diagnostic[] {
         message: `No terms file for ${locale}, so statespec cannot resolve its labels; run \`statespec locale add --spec ${input.id} --locale ${locale} ${input.sources.find((source) => source.locale === locale)!.path}\` to draft ${input.dir}/terms/${locale}.json from it, or write that file by hand.`,
       }),
     );
+}
+
+/** `bases` names a translation and a version of the reference locale, both sources of this article. */
+function unknownBases(input: SpecInput): Diagnostic[] {
+  const { referenceLocale } = input.config.value;
+  const find = (name: string) => input.sources.find((source) => source.name === name || source.path === name);
+  return Object.entries(input.config.value.bases ?? {}).flatMap(([name, base]) => {
+    const translation = find(name);
+    const version = find(base);
+    const problem =
+      translation === undefined
+        ? `names ${name}, but there is no such source in ${input.dir}`
+        : translation.locale === referenceLocale
+          ? `names ${name}, a version of the reference locale ${referenceLocale}, which is its own base`
+          : version === undefined
+            ? `gives ${name} the base ${base}, but there is no such source in ${input.dir}`
+            : version.locale !== referenceLocale
+              ? `gives ${name} the base ${base}, which is ${version.locale}, not a version of the reference locale ${referenceLocale}`
+              : undefined;
+    if (problem === undefined) return [];
+    return [
+      diagnostic('config-invalid', {
+        spec: input.id,
+        at: input.config.document.locate(`/bases/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        message: `spec.config.json: bases ${problem}. Name a translation of this article and a version of ${referenceLocale}.`,
+      }),
+    ];
+  });
 }
 
 function unknownPrimarySources(input: SpecInput): Diagnostic[] {

@@ -67,6 +67,20 @@ describe('translations checked against the revision they were made from', () => 
     expect(copy.basedOn?.reason).toBe('ms.openlocfilehash and ms.sourcegitcommit shared with fr-FR.md');
   });
 
+  it.each([
+    [{ 'fr-FR.md': 'en-US.2024.md' }, 'gives fr-FR.md the base en-US.2024.md, but there is no such source in sources/mini'],
+    [{ 'fr-FR.md': 'de-DE.md' }, 'gives fr-FR.md the base de-DE.md, which is de-DE, not a version of the reference locale en-US'],
+    [{ 'it-IT.md': 'en-US.md' }, 'names it-IT.md, but there is no such source in sources/mini'],
+    [{ 'en-US.2025.md': 'en-US.md' }, 'names en-US.2025.md, a version of the reference locale en-US, which is its own base'],
+  ])('bases that name no translation or no reference version are a config error at the entry: %j', (bases, problem) => {
+    const config = JSON.parse(FILES[CONFIG]!);
+    const result = compileFiles({ ...FILES, [CONFIG]: JSON.stringify({ ...config, bases }, null, 2) });
+    const found = result.diagnostics.filter((d) => d.code === 'config-invalid');
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining(problem)]);
+    expect(found[0]!.line).toBeGreaterThan(1);
+    expect(result.outputs).toEqual([]);
+  });
+
   it("the outdated article states the current facts under a notice, in the terms' words where they give one, and reads back to itself", () => {
     const result = compileFiles(FILES);
     const doc = result.outputs.find((output) => output.path === 'generated/docs/fr-FR/mini.md')!.content;
