@@ -64,7 +64,8 @@ describe('parser properties', () => {
   });
 
   it('arbitrary text as a source never throws, and every finding has a valid position', () => {
-    const files = repoSources();
+    // The chart's own files only: the other articles cannot change what this source does, and compiling them made the test slow.
+    const files = Object.fromEntries(Object.entries(repoSources()).filter(([name]) => name.startsWith('sources/biztalk-services-state-chart/')));
     const path = 'sources/biztalk-services-state-chart/ko-KR.md';
     const original = files[path]!;
     const noise = fc.oneof(
@@ -89,5 +90,6 @@ describe('parser properties', () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 6)) },
     );
-  });
+    // Each run compiles the whole chart twice: on a shared 2-core machine that can take minutes, and the time is not what is tested.
+  }, 300_000);
 });
