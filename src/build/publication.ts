@@ -2,6 +2,7 @@ import { isNewer, type SourceAnalysis } from '../align/analyze.js';
 import type { AlignedTable, TablePart } from '../align/tables.js';
 import type { ArticleShape } from '../extract/article.js';
 import type { ExtractedText } from '../extract/prose.js';
+import { startTagEnd } from '../extract/tables.js';
 import type { SpecConfig } from '../load/types.js';
 
 /**
@@ -88,11 +89,8 @@ function cellMarkup(text: string, [start, end]: [number, number], form: TablePar
       .replace(/^\s*\|/, '')
       .replace(/(?<!\\)\|\s*$/, '')
       .trim();
-  // An attribute value may hold ">" (title="a>b"): the start tag ends at the first ">" outside quotes.
-  return raw
-    .replace(/^<t[dh]\b(?:[^>"']|"[^"]*"|'[^']*')*>/i, '')
-    .replace(/<\/t[dh]>\s*$/i, '')
-    .trim();
+  const inner = /^<t[dh]\b/i.test(raw) ? raw.slice(startTagEnd(raw, 0)) : raw;
+  return inner.replace(/<\/t[dh]>\s*$/i, '').trim();
 }
 
 function writtenCells(analysis: SourceAnalysis, aligned: AlignedTable): Map<string, WrittenCell> {

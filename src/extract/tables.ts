@@ -264,17 +264,22 @@ function isCell(node: ElementContent): node is Element {
   return node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th');
 }
 
-/** The source text of the start tag at `offset` (up to its `>`, quotes respected). */
-function startTag(text: string, offset: number): string {
+/** Offset just past the `>` of the start tag at `offset`, quotes respected (an attribute value may hold `>`). */
+export function startTagEnd(text: string, offset: number): number {
   let quote: string | undefined;
   for (let index = offset; index < text.length; index++) {
     const character = text[index]!;
     if (quote) {
       if (character === quote) quote = undefined;
     } else if (character === '"' || character === "'") quote = character;
-    else if (character === '>') return text.slice(offset, index + 1);
+    else if (character === '>') return index + 1;
   }
-  return text.slice(offset);
+  return text.length;
+}
+
+/** The source text of the start tag at `offset`. */
+function startTag(text: string, offset: number): string {
+  return text.slice(offset, startTagEnd(text, offset));
 }
 
 /** The attribute's value as written (hast has already turned it into a number), or undefined when absent. */

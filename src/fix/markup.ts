@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot, TableCell } from 'mdast';
 import { html, mdCell } from '../emit/escape.js';
+import { startTagEnd } from '../extract/tables.js';
 import type { Cell } from '../extract/types.js';
 import { normalizeLabel } from '../load/terms.js';
 import { parseHtmlFragment } from '../parse/markdown.js';
@@ -119,19 +120,6 @@ function findCell(root: HastRoot): Element | undefined {
     }
   }
   return undefined;
-}
-
-/** Offset just past the `>` of the start tag at `offset`, quotes respected. */
-function startTagEnd(text: string, offset: number): number {
-  let quote: string | undefined;
-  for (let index = offset; index < text.length; index++) {
-    const character = text[index]!;
-    if (quote) {
-      if (character === quote) quote = undefined;
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === '>') return index + 1;
-  }
-  return text.length;
 }
 
 /** Text as it must be written in the cell's kind of markup to read back as itself (the escaping the published docs use). */
