@@ -5,7 +5,7 @@ import { extractTables } from '../extract/tables.js';
 import { axisNames } from '../load/model.js';
 import { locator } from '../load/position.js';
 import { MARK_VALUES, MARK_VOCABULARY, sameLanguage } from '../load/terms.js';
-import type { SourceFile, SpecInput, TermEntry, TermsFile } from '../load/types.js';
+import { axisOrder, type SourceFile, type SpecInput, type TermEntry, type TermsFile } from '../load/types.js';
 import { parseSource, type SourceMetadata } from '../parse/markdown.js';
 import type { CellVocabularies } from './cells.js';
 import { type LabelRecord, type Vocabulary, vocabulary } from './labels.js';
@@ -109,7 +109,7 @@ function axisVocabularies(spec: SpecInput, terms: TermsFile | undefined, referen
         header,
         extraCode: header === 'row' ? 'row-extra' : 'column-extra',
         pointer: `/axes/${axis}`,
-        order: config.axes[axis]?.ids ?? [],
+        order: axisOrder(config.axes[axis]),
         terms: ownMap(terms?.axes, axis),
         referenceTerms: ownMap(referenceTerms?.axes, axis),
       });

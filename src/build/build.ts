@@ -6,7 +6,7 @@ import { banner } from '../load/banner.js';
 import { schemaReference } from '../load/layout.js';
 import { axisNames } from '../load/model.js';
 import { MARK_VOCABULARY, preferredLabel, reviewedMessage } from '../load/terms.js';
-import { type CellConfig, isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
+import { type CellConfig, columnCell, isMatrixTable, type SourceFile, type SpecInput, type TableConfig, type TermEntry } from '../load/types.js';
 import type { Localized, Spec, SpecCell, SpecFootnote, SpecSource, SpecTable } from './types.js';
 
 /** The runtime package's version when the config names none. */
@@ -164,7 +164,7 @@ function specCells(
 ): SpecCell[] {
   const rows = axes[table.rows]?.ids ?? [];
   const columns = isMatrixTable(table) ? (axes[table.columns]?.ids ?? []) : table.columns.map((column) => column.id);
-  const typeOf = (column: string) => (isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell);
+  const typeOf = (column: string) => columnCell(table, column)!;
   const cells: SpecCell[] = [];
   for (const row of rows) {
     for (const column of columns) {
@@ -209,7 +209,7 @@ function withLabel(label: string, cell: AlignedCell): string {
 
 /** Whether the reference writes the table's mark cells as words ("Yes", "No") rather than check marks and blanks. */
 function writesMarkWords(table: TableConfig, reference: AlignedTable): boolean {
-  const marks = (column: string): CellConfig | undefined => (isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)?.cell);
+  const marks = (column: string): CellConfig | undefined => columnCell(table, column);
   return [...reference.cells.values()].some((cell) => {
     const type = marks(cell.column);
     return type?.type === 'mark' && cell.text !== '' && !new Set<string>(type.marks ?? DEFAULT_MARKS).has(cell.text);

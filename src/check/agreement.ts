@@ -2,7 +2,7 @@ import type { SourceAnalysis } from '../align/analyze.js';
 import { sameValue } from '../align/cells.js';
 import type { LabelRecord } from '../align/labels.js';
 import { cellKey } from '../align/tables.js';
-import { isMatrixTable, type SpecConfig } from '../load/types.js';
+import { columnCell, type SpecConfig } from '../load/types.js';
 
 export interface Share {
   /** How many agree (or are translated). */
@@ -24,7 +24,7 @@ export function cellAgreement(analysis: SourceAnalysis, reference: SourceAnalysi
     const mine = analysis.tables.get(table.id);
     for (const row of theirs.rows.keys()) {
       for (const column of theirs.columns.keys()) {
-        const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
+        const type = columnCell(table, column)!;
         if (type.type === 'text') continue;
         const key = cellKey(row, column);
         const expected = theirs.cells.get(key);

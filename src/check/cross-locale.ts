@@ -3,7 +3,7 @@ import { DEFAULT_MARKS, sameValue } from '../align/cells.js';
 import { cellKey, describeValue } from '../align/tables.js';
 import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { normalizeLabel, sameLanguage } from '../load/terms.js';
-import { type CellConfig, isMatrixTable, type SpecConfig } from '../load/types.js';
+import { type CellConfig, columnCell, isMatrixTable, type SpecConfig } from '../load/types.js';
 
 /** Text cells are prose in each language: only whether they are there is compared across locales. */
 const comparable = (cell: CellConfig): boolean => cell.type !== 'text';
@@ -41,7 +41,7 @@ export function checkAgainstReference(analysis: SourceAnalysis, reference: Sourc
       if (!mine.rows.has(row)) continue;
       for (const column of theirs.columns.keys()) {
         if (!mine.columns.has(column)) continue;
-        const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
+        const type = columnCell(table, column)!;
         const key = cellKey(row, column);
         const stated = mine.cells.get(key);
         const expected = theirs.cells.get(key);

@@ -2,8 +2,8 @@ import type { SourceAnalysis } from '../align/analyze.js';
 import { sameValue } from '../align/cells.js';
 import { type AlignedTable, cellKey, describeValue } from '../align/tables.js';
 import { type Diagnostic, diagnostic, type Location, type RelatedLocation } from '../diagnostics/diagnostic.js';
-import { isMatrixTable, type SpecConfig, type TableConfig } from '../load/types.js';
-import { cellAgreement } from './agreement.js';
+import { columnCell, type SpecConfig, type TableConfig } from '../load/types.js';
+import { cellAgreement, type Share } from './agreement.js';
 
 /** The reference version a source was made from, and how that was found. */
 export interface Base {
@@ -66,7 +66,7 @@ export function chooseBases(analyses: readonly SourceAnalysis[], current: Source
     );
     const agreement = (version: SourceAnalysis): number =>
       group.reduce((sum, member) => {
-        const share = cellAgreement(member, version, config);
+        const share = revisionAgreement(member, version, config);
         return sum + (share.total === 0 ? 0 : share.count / share.total);
       }, 0);
     let best = current;
@@ -84,6 +84,28 @@ export function chooseBases(analyses: readonly SourceAnalysis[], current: Source
     }
   }
   return bases;
+}
+
+/**
+ * How well a source matches one reference version: its comparable cells, and
+ * the rows and columns the two share out of those either has. Headers count
+ * because a revision may differ only in which rows it lists (a table of prose
+ * has no cell to compare).
+ */
+function revisionAgreement(analysis: SourceAnalysis, version: SourceAnalysis, config: SpecConfig): Share {
+  const cells = cellAgreement(analysis, version, config);
+  let count = cells.count;
+  let total = cells.total;
+  for (const table of config.tables) {
+    const mine = analysis.tables.get(table.id);
+    const theirs = version.tables.get(table.id);
+    for (const axis of ['rows', 'columns'] as const) {
+      const ids = new Set([...(mine?.[axis].keys() ?? []), ...(theirs?.[axis].keys() ?? [])]);
+      total += ids.size;
+      for (const id of ids) if (mine?.[axis].has(id) && theirs?.[axis].has(id)) count++;
+    }
+  }
+  return { count, total };
 }
 
 /**
@@ -105,8 +127,7 @@ export function factDifferences(older: SourceAnalysis, current: SourceAnalysis, 
         });
       continue;
     }
-    const axes = isMatrixTable(table) ? (['rows', 'columns'] as const) : (['rows'] as const);
-    for (const axis of axes) {
+    for (const axis of ['rows', 'columns'] as const) {
       const noun = axis === 'rows' ? 'row' : 'column';
       for (const [id, header] of now[axis]) {
         if (!before[axis].has(id))
@@ -133,7 +154,7 @@ function changedCells(
     if (!before.rows.has(row)) continue;
     for (const column of now.columns.keys()) {
       if (!before.columns.has(column)) continue;
-      const type = isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)!.cell;
+      const type = columnCell(table, column)!;
       if (type.type === 'text') continue;
       const key = cellKey(row, column);
       const was = before.cells.get(key);

@@ -16,7 +16,9 @@ import { locator, type OffsetToLocation } from '../load/position.js';
 import { loadProject } from '../load/project.js';
 import { MARK_VALUES, MARK_VOCABULARY, normalizeLabel, sameLanguage } from '../load/terms.js';
 import {
+  axisOrder,
   type CellConfig,
+  columnCell,
   DEFAULT_LIMITS,
   isMatrixTable,
   type Limits,
@@ -360,7 +362,7 @@ function fixSource(
     const mine = analysis.tables.get(table.id);
     const theirs = reference.tables.get(table.id);
     if (!mine) continue;
-    const typeOf = (column: string): CellConfig | undefined => (isMatrixTable(table) ? table.cell : table.columns.find((named) => named.id === column)?.cell);
+    const typeOf = (column: string): CellConfig | undefined => columnCell(table, column);
     const style = markStyle(mine.cells.values(), table);
     for (const stated of mine.cells.values()) {
       const type = typeOf(stated.column);
@@ -754,7 +756,7 @@ function localeVocabularies(spec: SpecInput, locale: string): LocaleVocabularies
     }
     return known;
   };
-  const axis = (name: string): Vocabulary => make(`/axes/${name}`, config.axes[name]?.ids ?? [], 'axes', name);
+  const axis = (name: string): Vocabulary => make(`/axes/${name}`, axisOrder(config.axes[name]), 'axes', name);
   const values = (id: string): Vocabulary => make(`/values/${id}`, config.vocabularies?.[id] ?? [], 'values', id);
   return {
     axis,

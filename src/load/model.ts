@@ -40,6 +40,13 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
     }
     if (cell.type === 'ref' || cell.type === 'mentions') needAxis(`${pointer}/axis`, cell.axis);
   };
+  for (const [id, axis] of Object.entries(config.axes)) {
+    const current = new Set(axis.ids);
+    (axis.retired ?? []).forEach((retired, index) => {
+      if (current.has(retired))
+        report(`/axes/${id}/retired/${index}`, `"${retired}" is both a current id and a retired one of the axis "${id}"; keep it in one list.`);
+    });
+  }
   const tableIds = new Map<string, number>();
   const positions = new Map<number, number>();
   config.tables.forEach((table, index) => {
@@ -61,6 +68,13 @@ export function checkModel(config: SpecConfig, document: JsonDocument): Diagnost
         if (columnIds.has(column.id)) report(`${pointer}/columns/${columnIndex}/id`, `the table has two columns named "${column.id}".`);
         columnIds.add(column.id);
         needCell(`${pointer}/columns/${columnIndex}/cell`, column.cell);
+      });
+      (table.retiredColumns ?? []).forEach((column, columnIndex) => {
+        const at = `${pointer}/retiredColumns/${columnIndex}`;
+        if (columnIds.has(column.id)) report(`${at}/id`, `the table has two columns named "${column.id}" (a retired column needs an id of its own).`);
+        columnIds.add(column.id);
+        needCell(`${at}/cell`, column.cell);
+        if (column.accessor !== undefined) report(`${at}/accessor`, 'a retired column is not in the runtime, so it has no accessor.');
       });
     }
   });

@@ -40,6 +40,8 @@ export interface TermSet {
   pointer: string;
   noun: string;
   ids: string[];
+  /** Ids only older revisions state: a terms file may label them, and need not. */
+  retired: string[];
   entries: Record<string, TermEntry>;
   /** Values are words of cells; a terms file need not list every one (a mark table of check marks needs none). */
   optional: boolean;
@@ -51,6 +53,7 @@ export function termSets(config: SpecConfig, terms: Pick<TermsFile, 'axes' | 'va
     pointer: `/axes/${id}`,
     noun: `${axis.noun ?? id} ids`,
     ids: axis.ids,
+    retired: axis.retired ?? [],
     entries: ownEntry(terms.axes, id) ?? {},
     optional: false,
   }));
@@ -59,6 +62,7 @@ export function termSets(config: SpecConfig, terms: Pick<TermsFile, 'axes' | 'va
     pointer: `/values/${id}`,
     noun: `${id} values`,
     ids: values,
+    retired: [],
     entries: ownEntry(terms.values, id) ?? {},
     optional: false,
   }));
@@ -68,6 +72,7 @@ export function termSets(config: SpecConfig, terms: Pick<TermsFile, 'axes' | 'va
           pointer: `/values/${MARK_VOCABULARY}`,
           noun: 'mark words',
           ids: [...MARK_VALUES],
+          retired: [],
           entries: ownEntry(terms.values, MARK_VOCABULARY) ?? {},
           optional: true,
         },
@@ -82,7 +87,7 @@ function ownEntry<T>(record: Record<string, T> | undefined, key: string): T | un
 
 /** The cell types of a table: a matrix's one, or each record column's. */
 export function cellConfigs(table: TableConfig): CellConfig[] {
-  return isMatrixTable(table) ? [table.cell] : table.columns.map((column) => column.cell);
+  return isMatrixTable(table) ? [table.cell] : [...table.columns, ...(table.retiredColumns ?? [])].map((column) => column.cell);
 }
 
 /** Unknown ids are errors, missing ids warnings, one label for two ids an error. */
@@ -117,8 +122,8 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
     config.tables.map((table) => table.id),
     'a table',
   );
-  for (const { pointer, noun, ids, entries, optional } of termSets(config, value)) {
-    const known = new Set(ids);
+  for (const { pointer, noun, ids, retired, entries, optional } of termSets(config, value)) {
+    const known = new Set([...ids, ...retired]);
     const owner = new Map<string, string>();
     for (const [id, entry] of Object.entries(entries)) {
       if (!known.has(id)) {
@@ -127,7 +132,7 @@ export function checkTerms(specId: string, locale: string, terms: Loaded<TermsFi
             at: document.locate(`${pointer}/${id}`, true),
             spec: specId,
             locale,
-            message: `"${id}" is not one of the ${noun} in spec.config.json (${ids.join(', ')}).`,
+            message: `"${id}" is not one of the ${noun} in spec.config.json (${ids.join(', ')}${retired.length > 0 ? `; retired: ${retired.join(', ')}` : ''}).`,
           }),
         );
         continue;

@@ -22,6 +22,8 @@ export interface AxisConfig {
   type?: string;
   /** The runtime's constant listing the ids (`STATES`); defaults to the UPPER_SNAKE axis id. */
   constant?: string;
+  /** Ids only older revisions state: read from them and reported as removed, never in the spec or the runtime. */
+  retired?: string[];
 }
 
 /** How a cell is read, written and typed. */
@@ -81,6 +83,8 @@ export interface RecordColumnConfig {
 
 export interface RecordTableConfig extends TableBase {
   columns: RecordColumnConfig[];
+  /** Columns only older revisions have, after `columns`: read from them and reported as removed, never in the spec or the runtime. */
+  retiredColumns?: RecordColumnConfig[];
 }
 
 export type TableConfig = MatrixTableConfig | RecordTableConfig;
@@ -115,6 +119,17 @@ export interface SpecConfig {
 }
 
 export const isMatrixTable = (table: TableConfig): table is MatrixTableConfig => typeof table.columns === 'string';
+
+/** Every id a source may name on an axis: the current ones, then the retired ones an older revision states. */
+export function axisOrder(axis: AxisConfig | undefined): string[] {
+  return [...(axis?.ids ?? []), ...(axis?.retired ?? [])];
+}
+
+/** How a table's cells in one column are typed: a matrix's one type, or the record column's (current or retired). */
+export function columnCell(table: TableConfig, column: string): CellConfig | undefined {
+  if (isMatrixTable(table)) return table.cell;
+  return (table.columns.find((named) => named.id === column) ?? table.retiredColumns?.find((named) => named.id === column))?.cell;
+}
 
 /**
  * A reviewed label. `variants` are other right spellings; `mistranslations` are

@@ -6,7 +6,7 @@ import { splitFootnote } from '../extract/footnotes.js';
 import { extractTables } from '../extract/tables.js';
 import type { Table } from '../extract/types.js';
 import { collapseWhitespace, MARK_VOCABULARY, normalizeLabel } from '../load/terms.js';
-import { isMatrixTable, type SourceFile, type SpecInput, type TermEntry, type TermsFile } from '../load/types.js';
+import { columnCell, type SourceFile, type SpecInput, type TermEntry, type TermsFile } from '../load/types.js';
 import { parseSource } from '../parse/markdown.js';
 
 /** What `locale add` reads of a source and the tables it aligns with. */
@@ -77,7 +77,7 @@ function valueDrafts(mine: Analysis, match: Analysis, spec: SpecInput): Draft[] 
   for (const table of config.tables) {
     const cells = match.analysis.tables.get(table.id)?.cells.values() ?? [];
     for (const cell of cells) {
-      const type = isMatrixTable(table) ? table.cell : table.columns.find((column) => column.id === cell.column)!.cell;
+      const type = columnCell(table, cell.column)!;
       if (type.type !== 'mark' && type.type !== 'enum') continue;
       const grid = grids[cell.table]?.grid;
       const found = grid?.[cell.gridRow]?.[cell.gridColumn];
