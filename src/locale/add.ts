@@ -147,7 +147,10 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
       }),
     );
   const shapes = tableShapes(mine.labels);
-  const match = [primary, ...versions.filter((version) => version !== primary)].find((version) => sameShape(shapes, tableShapes(version.labels)));
+  const match =
+    [primary, ...versions.filter((version) => version !== primary)].find((version) => sameShape(shapes, tableShapes(version.labels))) ??
+    ownRevision(mine, spec, locale);
+  if (!match && locale === config.referenceLocale && shapes.length > 0) return refuse(unknownInRevision(mine, spec, request.input.path));
   if (!match) {
     const difference = shapeDifference(shapes, tableShapes(primary.labels));
     const what = shapes.length === 0 ? 'no table with labelled rows and columns' : difference?.mine;
@@ -162,16 +165,17 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
     );
   }
 
+  const alignedWith = match === mine ? `read by the ${locale} terms, as another revision of the reference` : `aligned with ${match.source.name}`;
   const writes: AddLocaleResult['writes'] = [];
   const actions: string[] = [];
-  if (placement.kind === 'in-place') actions.push(`${target} is already read in place (${placement.by}), aligned with ${match.source.name}.`);
+  if (placement.kind === 'in-place') actions.push(`${target} is already read in place (${placement.by}), ${alignedWith}.`);
   else if (placement.kind === 'record') {
     writes.push({ path: LAYOUT_FILE, content: placement.layoutText });
-    actions.push(`Recorded ${target} as the ${locale} source of ${spec.id} in ${LAYOUT_FILE} (aligned with ${match.source.name}); it is read where it is.`);
+    actions.push(`Recorded ${target} as the ${locale} source of ${spec.id} in ${LAYOUT_FILE} (${alignedWith}); it is read where it is.`);
   } else if (existing) actions.push(`${target} is already this file; left as is.`);
   else {
     writes.push({ path: target, content: request.input.bytes });
-    actions.push(`Copied ${request.input.path} to ${target} (aligned with ${match.source.name}).`);
+    actions.push(`Copied ${request.input.path} to ${target} (${alignedWith}).`);
   }
   const ownTerms = spec.termsFiles.has(locale) ? termsFileOf(request.files, spec.dir, locale) : undefined;
   const termsPath = ownTerms?.path ?? `${spec.dir}/terms/${locale}.json`;
@@ -226,6 +230,40 @@ export function addLocale(request: AddLocaleRequest): AddLocaleResult {
   return { writes, diagnostics: bootstrapped.diagnostics, actions };
 }
 
+/**
+ * Another revision of the reference locale states its own facts, so it need
+ * not have any version's shape: it is aligned by its terms when every table
+ * is there and every label names a current or retired id.
+ */
+function ownRevision(mine: Analysis, spec: SpecInput, locale: string): Analysis | undefined {
+  const config = spec.config.value;
+  if (locale !== config.referenceLocale || mine.labels.length === 0) return undefined;
+  const complete = config.tables.every((table) => mine.analysis.tables.has(table.id));
+  return complete && mine.labels.every((record) => record.id !== undefined) ? mine : undefined;
+}
+
+/** Why a revision of the reference locale cannot be read: its labels no term names, or its missing tables, with what to add for each. */
+function unknownInRevision(mine: Analysis, spec: SpecInput, path: string): Diagnostic {
+  const config = spec.config.value;
+  const termsPath = `${spec.dir}/terms/${config.referenceLocale}.json`;
+  const unknown = mine.labels.filter((record) => record.id === undefined);
+  const missing = config.tables.filter((table) => !mine.analysis.tables.has(table.id)).map((table) => `"${table.id}" (table ${table.position + 1})`);
+  const byAxis = new Map<string, string[]>();
+  for (const record of unknown) byAxis.set(record.pointer, [...(byAxis.get(record.pointer) ?? []), `"${record.label}"`]);
+  const named = [...byAxis].map(([pointer, labels]) => `${labels.join(', ')} (${pointer})`).join('; ');
+  const problems = [
+    ...(unknown.length > 0 ? [`its labels ${named} name no id in ${termsPath}`] : []),
+    ...(missing.length > 0 ? [`it lacks table ${missing.join(', ')}`] : []),
+  ];
+  return diagnostic('locale-unaligned', {
+    at: unknown[0]?.location ?? { file: path, line: 1, column: 1 },
+    spec: spec.id,
+    locale: config.referenceLocale,
+    message: `${path} is another ${config.referenceLocale} revision, read by its terms, but ${problems.join(', and ')}. If it is an older revision that states ids since removed, list them under "retired" of their axis in spec.config.json and give each its label in ${termsPath} (a record column since removed goes under the table's "retiredColumns"); else fix its labels. Nothing was written.`,
+    related: unknown.slice(1).map((record) => ({ ...record.location, message: `"${record.label}" names no id.` })),
+  });
+}
+
 function bootstrapTerms(
   mine: Analysis,
   match: Analysis,
@@ -246,7 +284,10 @@ function bootstrapTerms(
   const document: Record<string, unknown> = { $schema: schemaReference(spec.settings, termsPath, 'terms.schema.json'), locale };
   const corners = cornerTerms(mine, spec);
   let count = 0;
-  for (const { pointer, ids } of termSets(config, { axes: {} })) {
+  for (const set of termSets(config, { axes: {} })) {
+    const { pointer } = set;
+    // Retired ids too: a translation of an older revision labels them.
+    const ids = [...set.ids, ...set.retired];
     const entries: Record<string, TermEntry> = {};
     const inSet = [...drafts.values()].filter((draft) => draft.pointer === pointer);
     for (const id of ids) {

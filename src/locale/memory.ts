@@ -86,7 +86,10 @@ export function rememberTerms(request: RememberRequest): Remembered {
     );
   };
 
-  for (const { pointer, ids } of termSets(config, { axes: {} })) {
+  for (const set of termSets(config, { axes: {} })) {
+    const { pointer } = set;
+    // Retired ids too: a translation of an older revision labels them.
+    const ids = [...set.ids, ...set.retired];
     const isValue = pointer.startsWith('/values/');
     const what = isValue ? 'word' : 'label';
     const baseMap = termMapAt(baseTerms, pointer);
