@@ -9,6 +9,7 @@ import type { Limits } from '../load/types.js';
 import { loadAssets, moveIntoPlace, readProjectFiles, removeTemporaryFiles, writeAtomically, writeTemporary } from './files.js';
 import { readLayout } from './layout.js';
 import type { CliIo } from './main.js';
+import { internalFailure } from './options.js';
 
 export interface FixOptions {
   root?: string | undefined;
@@ -92,8 +93,7 @@ export function runFix(options: FixOptions, io: CliIo): number {
     io.stderr(`statespec: fixed ${sources.length} source(s) (${summary}); wrote ${result.files.map((file) => file.path).join(', ')}.\n`);
     return 0;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: fix failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    io.stderr(internalFailure('fix', error));
     return 2;
   }
 }

@@ -26,7 +26,7 @@ import {
 } from './files.js';
 import { runFix } from './fix.js';
 import { readLayout } from './layout.js';
-import { FORMATS, type Format, isFormat, limitsFrom } from './options.js';
+import { FORMATS, type Format, internalFailure, isFormat, limitsFrom } from './options.js';
 import { runSite } from './site.js';
 import { watchBuild } from './watch.js';
 
@@ -273,8 +273,7 @@ function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo
     return 0;
   } catch (error) {
     // Bad input is always a diagnostic; reaching this is a statespec bug or an I/O failure.
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: ${command} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    io.stderr(internalFailure(command, error));
     return 2;
   }
 }
@@ -405,8 +404,7 @@ function runSourceCommand(command: SourceCommand, files: string[], options: Sour
     for (const action of result.actions) io.stderr(`statespec: ${action}\n`);
     return 0;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: ${command.name} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    io.stderr(internalFailure(command.name, error));
     return 2;
   }
 }

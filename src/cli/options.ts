@@ -13,3 +13,14 @@ export function limitsFrom(maxSourceBytes: string | undefined): Limits | undefin
   if (maxSourceBytes === undefined) return DEFAULT_LIMITS;
   return /^[1-9]\d{0,15}$/.test(maxSourceBytes) ? { maxSourceBytes: Number(maxSourceBytes) } : undefined;
 }
+
+/**
+ * What the CLI says when a command fails with an exception: bad input is
+ * always a diagnostic, so this is a statespec bug or an I/O failure. With
+ * STATESPEC_DEBUG set it also prints the stack, for the bug report.
+ */
+export function internalFailure(command: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const stack = process.env.STATESPEC_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  return `statespec: ${command} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug (run it again with STATESPEC_DEBUG=1 for the stack).\n${stack}`;
+}

@@ -10,6 +10,7 @@ import { compile } from '../pipeline.js';
 import { buildSite, type SiteFile } from '../site/site.js';
 import { isLeftover, layoutFolders, listFiles, loadAssets, lstatIfAny, readProjectFiles, removeEmptyFolders, writeAtomically } from './files.js';
 import { readLayout } from './layout.js';
+import { internalFailure } from './options.js';
 
 /** In the site's folder: the files the last `statespec site` wrote there, so that the next one removes only those. */
 export const SITE_MARKER = '.statespec-site.json';
@@ -95,8 +96,7 @@ export function runSite(rest: readonly string[], options: SiteOptions, limits: L
     if (blocking.length > 0) io.stderr('statespec: the build is blocked by the errors above: the site shows the dashboard and its findings, without pages.\n');
     return 0;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`statespec: site failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug.\n`);
+    io.stderr(internalFailure('site', error));
     return 1;
   }
 }
