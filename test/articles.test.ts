@@ -24,14 +24,20 @@ describe('the VM states and billing article, from init and locale add alone', ()
     expect(vm.lookup('powerStatesAndBilling', 'Nope' as vm.PowerState, 'Billing')).toBeUndefined();
   });
 
-  it('reports the real defects at their lines: fr-FR writes Billed as the column heading, and leaves Creating in English', () => {
+  it('reports the real defects at their lines: fr-FR writes Billed as the column heading, and leaves Creating in English; the 2021-08 revision and its translations are outdated', () => {
     const found = result.diagnostics.filter((d) => d.spec === 'vm-states-billing').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
     expect(found).toEqual([
+      `${VM}/en-US.2021-08.md:39:1 translation-outdated`,
+      `${VM}/es-ES.2021-08.md:44:1 translation-outdated`,
       `${VM}/fr-FR.md:48:81 label-mistranslated`,
       `${VM}/fr-FR.md:49:127 label-mistranslated`,
       `${VM}/fr-FR.md:50:86 label-mistranslated`,
       `${VM}/fr-FR.md:51:471 label-mistranslated`,
       `${VM}/fr-FR.md:75:3 label-untranslated`,
+      // Translated from 2021-08, they have no labels for the provisioning states that revision did not list.
+      `${VM}/terms/es-ES.json:13:5 terms-incomplete`,
+      `${VM}/terms/zh-CN.json:13:5 terms-incomplete`,
+      `${VM}/zh-CN.2021-08.md:44:1 translation-outdated`,
     ]);
   });
 

@@ -13,7 +13,7 @@ export type OSProvisioningState = (typeof OS_PROVISIONING_STATES)[number];
 export declare const BILLING: readonly ["Billed", "NotBilled"];
 export type Billing = (typeof BILLING)[number];
 
-export declare const LOCALES: readonly ["de-DE", "en-US", "fr-FR", "ja-JP", "ko-KR"];
+export declare const LOCALES: readonly ["de-DE", "en-US", "es-ES", "fr-FR", "ja-JP", "ko-KR", "zh-CN"];
 export type Locale = (typeof LOCALES)[number];
 
 export declare const REFERENCE_LOCALE: "en-US";
