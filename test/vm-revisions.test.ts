@@ -78,11 +78,7 @@ describe('retired ids and columns in spec.config.json', () => {
       'two columns named "Description" (a retired column needs an id of its own)',
     ],
     ['a retired column with an accessor', (c: typeof config) => (c.tables[1].retiredColumns[0].accessor = 'powerOf'), 'has no accessor'],
-    [
-      'a retired column of an unknown vocabulary',
-      (c: typeof config) => (c.tables[2].retiredColumns[1].cell.vocabulary = 'nope'),
-      '"nope" is not a vocabulary',
-    ],
+    ['a retired column of an unknown vocabulary', (c: typeof config) => (c.tables[2].retiredColumns[1].cell.vocabulary = 'nope'), '"nope" is not a vocabulary'],
   ])('%s is config-invalid at its entry', (_, edit, problem) => {
     const found = withConfig(edit).diagnostics.filter((d) => d.code === 'config-invalid');
     expect(found.map((d) => d.message)).toEqual([expect.stringContaining(problem)]);

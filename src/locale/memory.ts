@@ -132,7 +132,7 @@ export function rememberTerms(request: RememberRequest): Remembered {
               at: seen.location,
               spec: spec.id,
               locale,
-              message: `${id}: "${seen.label}" here, where the reviewed ${locale} term is "${term}". ${termsPath} is reviewed data and was not changed, so the build reports this ${what} until the source is fixed or a reviewer adds "${seen.label}" at ${pointer}/${id} (under "variants" if it is right, under "mistranslations" with a note if it is wrong).`,
+              message: `${id}: "${seen.label}" here, where the reviewed ${locale} term is "${term}". ${termsPath} is reviewed data and was not changed, so the build stops at this ${what} (${isValue ? 'value-unknown' : 'label-unknown'}, an error: ${isValue ? 'the cell is' : 'its cells are'} not read) until the source is fixed or a reviewer adds "${seen.label}" at ${pointer}/${id} (under "variants" if it is right, under "mistranslations" with a note if it is wrong).`,
             }),
           );
         }
