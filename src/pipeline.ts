@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeSource, primarySources, type SourceAnalysis } from './align/analyze.js';
 import { buildSpec } from './build/build.js';
-import type { Publication } from './build/publication.js';
-import { choosePublications, OUTDATED_NOTICE } from './build/publication.js';
+import { choosePublications, OUTDATED_NOTICE, type Publication, type PublishedFrom, publishedFrom } from './build/publication.js';
 import type { Spec } from './build/types.js';
 import { cellAgreement, type Share, translatedLabels } from './check/agreement.js';
 import { checkAgainstReference, checkSourceTexts } from './check/cross-locale.js';
@@ -14,7 +13,7 @@ import { compareDiagnostics, compareStrings, type Diagnostic, diagnostic, isBloc
 import { emitSpec, type OutputFile } from './emit/emit.js';
 import { buildHealth, emitHealth, type HealthReport, type SourceMeasures } from './emit/health.js';
 import { emitManifest } from './emit/manifest.js';
-import { createRenderer, type PrecompiledTemplates, type Templates } from './emit/render.js';
+import { createRenderer, type PrecompiledTemplates, type Render, type Templates } from './emit/render.js';
 import { banner } from './load/banner.js';
 import { DEFAULT_LAYOUT, type Layout } from './load/layout.js';
 import { outputPathProblem } from './load/paths.js';
@@ -53,16 +52,12 @@ export type CompileMemo = Map<string, MemoEntry>;
 
 interface MemoEntry {
   key: string;
-  spec?: Spec;
-  publications: Publication[];
-  diagnostics: Diagnostic[];
-  measures: SourceMeasures[];
-  outputs?: OutputFile[];
+  outcome: ArticleOutcome;
   /** Per source: its analysis (parse → extract → align), keyed by its bytes, the config and every terms file. */
   analyses: AnalysisMemo;
 }
 
-type AnalysisMemo = Map<string, { key: string; analyzed: { value: unknown; diagnostics: Diagnostic[] } }>;
+export type AnalysisMemo = Map<string, { key: string; analyzed: { value: unknown; diagnostics: Diagnostic[] } }>;
 
 export interface CompileResult {
   specs: Spec[];
@@ -75,68 +70,119 @@ export interface CompileResult {
   compiled: string[];
 }
 
+/**
+ * One article compiled: what the project-wide steps (the health report, the
+ * manifest, the error gate) need of it, and its outputs. Its source texts
+ * and trees are not kept, so a project is compiled in the memory of one
+ * article; and it is plain data, so a worker thread can hand it over.
+ */
+export interface ArticleOutcome {
+  id: string;
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+  measures: SourceMeasures[];
+  publications: PublishedFrom[];
+  /** Emitted as soon as the article compiled with no blocking finding (and a spec); empty otherwise. */
+  outputs: OutputFile[];
+  /** Findings of emission itself; with any, the project emits nothing. */
+  emitProblems: Diagnostic[];
+}
+
 /** load → parse → extract → align → build → validate → check → emit, gated on errors. */
 export function compile(input: CompileInput): CompileResult {
   const validators = createValidators(input.assets.schemas, input.assets.validators);
   const layout = input.layout ?? DEFAULT_LAYOUT;
   const loaded = loadProject(input.files, validators, input.limits ?? DEFAULT_LIMITS, layout);
-  const inputs = new Map(loaded.value.map((spec) => [spec.id, spec]));
-  const loadedIds = new Set(loaded.value.map((spec) => spec.id));
-  // Load findings of a spec that loaded go through its suppressions with the rest of its findings.
-  const diagnostics = loaded.diagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec));
-  const specs: Spec[] = [];
-  const measures: SourceMeasures[] = [];
-  const compiledIds: string[] = [];
-  const publications = new Map<string, Publication[]>();
+  const render = createRenderer(input.assets.templates, input.assets.precompiledTemplates);
   const memo = input.memo ?? new Map();
   const baseKey = input.memo ? memoBaseKey(input) : '';
+  const outcomes: ArticleOutcome[] = [];
+  const compiledIds: string[] = [];
   for (const specInput of loaded.value) {
     const key = input.memo ? specKey(baseKey, specInput.files) : '';
     let entry = memo.get(specInput.id);
     if (!entry || entry.key !== key || !input.memo) {
-      const specMeasures: SourceMeasures[] = [];
       const analyses: AnalysisMemo = entry?.analyses ?? new Map();
-      const compiled = compileSpec(
-        specInput,
-        validators,
-        loaded.diagnostics.filter((d) => d.spec === specInput.id),
-        specMeasures,
-        input.memo ? analyses : undefined,
-      );
-      entry = { key, diagnostics: compiled.diagnostics, measures: specMeasures, analyses, publications: compiled.publications };
-      if (compiled.spec) entry.spec = compiled.spec;
+      const outcome = compileArticleInput(specInput, validators, loaded.diagnostics, render, layout, input.memo ? analyses : undefined);
+      entry = { key, outcome, analyses };
       if (input.memo) memo.set(specInput.id, entry);
       compiledIds.push(specInput.id);
     }
-    diagnostics.push(...entry.diagnostics);
-    measures.push(...entry.measures);
-    if (entry.spec) specs.push(entry.spec);
-    publications.set(specInput.id, entry.publications);
+    outcomes.push(entry.outcome);
   }
-  if (input.memo) for (const id of [...memo.keys()]) if (!loadedIds.has(id)) memo.delete(id);
+  if (input.memo) for (const id of [...memo.keys()]) if (!loaded.value.some((spec) => spec.id === id)) memo.delete(id);
+  return { ...assemble(outcomes, loaded.diagnostics, loaded.value.length, layout, render), compiled: compiledIds };
+}
+
+/**
+ * Compiles one article of a loaded project, and emits its outputs when it
+ * has no blocking finding. `loadDiagnostics` are the project's load
+ * findings: this article's go through its suppressions.
+ */
+export function compileArticleInput(
+  specInput: SpecInput,
+  validators: Validators,
+  loadDiagnostics: readonly Diagnostic[],
+  render: Render,
+  layout: Layout,
+  analyses?: AnalysisMemo,
+): ArticleOutcome {
+  const measures: SourceMeasures[] = [];
+  const compiled = compileSpec(
+    specInput,
+    validators,
+    loadDiagnostics.filter((d) => d.spec === specInput.id),
+    measures,
+    analyses,
+  );
+  const outcome: ArticleOutcome = {
+    id: specInput.id,
+    diagnostics: compiled.diagnostics,
+    measures,
+    publications: compiled.publications.map(publishedFrom),
+    outputs: [],
+    emitProblems: [],
+  };
+  if (!compiled.spec) return outcome;
+  outcome.spec = compiled.spec;
+  if (compiled.diagnostics.some(isBlocking)) return outcome;
+  const files = emitSpec(compiled.spec, render, { output: layout.output, configFile: `${specInput.dir}/spec.config.json` }, compiled.publications);
+  outcome.outputs = files.value;
+  outcome.emitProblems = files.diagnostics;
+  return outcome;
+}
+
+/**
+ * The project-wide steps over every article's outcome, in any order: the
+ * findings sorted, the health report, the manifest, and the gate: nothing is
+ * emitted when any finding blocks or any article has no spec.
+ */
+export function assemble(
+  outcomes: readonly ArticleOutcome[],
+  loadDiagnostics: readonly Diagnostic[],
+  articleCount: number,
+  layout: Layout,
+  render: Render,
+): Omit<CompileResult, 'compiled'> {
+  const sorted = [...outcomes].sort((a, b) => compareStrings(a.id, b.id));
+  const loadedIds = new Set(sorted.map((outcome) => outcome.id));
+  // Load findings of a spec that loaded went through its suppressions with the rest of its findings.
+  const diagnostics = [...loadDiagnostics.filter((d) => d.spec === undefined || !loadedIds.has(d.spec)), ...sorted.flatMap((outcome) => outcome.diagnostics)];
   diagnostics.sort(compareDiagnostics);
+  const specs = sorted.flatMap((outcome) => (outcome.spec ? [outcome.spec] : []));
   const health = buildHealth(
     specs,
-    measures,
+    sorted.flatMap((outcome) => outcome.measures),
     diagnostics,
-    publications,
+    new Map(sorted.map((outcome) => [outcome.id, outcome.publications])),
     banner(layout.articles.length > 0 ? 'the sources of every article' : `every file under ${layout.specs}/`, layout),
     layout.output,
   );
-  const blocked = diagnostics.some(isBlocking) || specs.length !== loaded.value.length;
+  const blocked = diagnostics.some(isBlocking) || specs.length !== articleCount;
   let outputs: OutputFile[] = [];
   if (!blocked) {
-    const render = createRenderer(input.assets.templates, input.assets.precompiledTemplates);
-    const emitProblems: Diagnostic[] = [];
-    const emitted = (spec: Spec): OutputFile[] => {
-      const entry = memo.get(spec.id);
-      if (entry?.outputs) return entry.outputs;
-      const files = emitSpec(spec, render, { output: layout.output, configFile: `${inputs.get(spec.id)!.dir}/spec.config.json` }, publications.get(spec.id));
-      emitProblems.push(...files.diagnostics);
-      if (entry && files.diagnostics.length === 0) entry.outputs = files.value;
-      return files.value;
-    };
-    outputs = [...specs.flatMap(emitted), ...(specs.length > 0 ? emitHealth(health, render, layout.output) : [])];
+    const emitProblems = sorted.flatMap((outcome) => outcome.emitProblems);
+    outputs = [...sorted.flatMap((outcome) => outcome.outputs), ...(specs.length > 0 ? emitHealth(health, render, layout.output) : [])];
     outputs = [...outputs, emitManifest(outputs, layout)].sort((a, b) => compareStrings(a.path, b.path));
     if (emitProblems.length > 0) {
       diagnostics.push(...emitProblems);
@@ -148,7 +194,7 @@ export function compile(input: CompileInput): CompileResult {
       outputs = [];
     }
   }
-  return { specs, health, outputs, diagnostics, compiled: compiledIds };
+  return { specs, health, outputs, diagnostics };
 }
 
 /** What every spec's result depends on besides its own files: the limits and the tool's assets. */

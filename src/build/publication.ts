@@ -38,6 +38,13 @@ export const OUTDATED_NOTICE =
 /** One locale of an article: published from a source, or not published, and why. */
 export type Publication = { locale: string; source: ArticleSource } | { locale: string; unpublished: string };
 
+/** What the health report says of a publication: which source it is from, or why there is none (the text is let go). */
+export type PublishedFrom = { locale: string; source: { path: string } } | { locale: string; unpublished: string };
+
+export function publishedFrom(publication: Publication): PublishedFrom {
+  return 'source' in publication ? { locale: publication.locale, source: { path: publication.source.path } } : publication;
+}
+
 /**
  * The source each locale's article is published from: the one that speaks
  * for the locale, unless it lacks a table the spec knows; then the newest

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Publication } from '../build/publication.js';
+import type { PublishedFrom } from '../build/publication.js';
 import type { Spec, SpecSource } from '../build/types.js';
 import type { Share } from '../check/agreement.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -107,7 +107,7 @@ export function buildHealth(
   specs: readonly Spec[],
   measures: readonly SourceMeasures[],
   diagnostics: readonly Diagnostic[],
-  publications: ReadonlyMap<string, readonly Publication[]> = new Map(),
+  publications: ReadonlyMap<string, readonly PublishedFrom[]> = new Map(),
   banner = bannerLine(`every file under ${DEFAULT_LAYOUT.specs}/`, DEFAULT_LAYOUT),
   output = DEFAULT_LAYOUT.output,
 ): HealthReport {
