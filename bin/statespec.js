@@ -14,6 +14,6 @@ const cached = await runFromCache(argv, io);
 if (cached !== undefined) {
   process.exitCode = cached;
 } else {
-  const { run, runWatch } = await import(entry.href);
-  process.exitCode = argv.includes('--watch') ? await runWatch(argv, io) : run(argv, io);
+  const { runAsync } = await import(entry.href);
+  process.exitCode = await runAsync(argv, io);
 }

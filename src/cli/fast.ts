@@ -8,7 +8,7 @@ import { formatText } from '../diagnostics/report/text.js';
 import { LAYOUT_FILE } from '../load/layout.js';
 import { cacheKey, readCache, sha256 } from './cache.js';
 import { defaultLayout, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
-import { isFormat, limitsFrom } from './options.js';
+import { isFormat, jobsFrom, limitsFrom } from './options.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -39,7 +39,14 @@ async function replay(argv: readonly string[], io: Io): Promise<number | undefin
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { root: { type: 'string' }, format: { type: 'string' }, 'max-source-bytes': { type: 'string' }, 'no-cache': { type: 'boolean' } },
+      // --jobs is accepted (and unused: a replay compiles nothing); the full CLI checks its value.
+      options: {
+        root: { type: 'string' },
+        format: { type: 'string' },
+        'max-source-bytes': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        jobs: { type: 'string' },
+      },
     }));
   } catch {
     return undefined;
@@ -49,7 +56,7 @@ async function replay(argv: readonly string[], io: Io): Promise<number | undefin
   const format = values.format ?? 'text';
   if ((command === 'build' && values.format !== undefined) || !isFormat(format)) return undefined;
   const limits = limitsFrom(values['max-source-bytes']);
-  if (!limits) return undefined;
+  if (!limits || (values.jobs !== undefined && jobsFrom(values.jobs) === undefined)) return undefined;
   const root = resolve(values.root ?? '.');
   if (!existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) return undefined;
   const entry = readCache(root);

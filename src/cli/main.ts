@@ -11,7 +11,7 @@ import { initArticle } from '../init/init.js';
 import { LAYOUT_FILE, type Layout } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type AddLocaleRequest, addLocale } from '../locale/add.js';
-import { type Assets, compile } from '../pipeline.js';
+import { type Assets, type CompileResult, compile } from '../pipeline.js';
 import { cacheKey, sha256, writeCache } from './cache.js';
 import {
   foreignOutputs,
@@ -26,13 +26,14 @@ import {
 } from './files.js';
 import { runFix } from './fix.js';
 import { readLayout } from './layout.js';
-import { FORMATS, type Format, internalFailure, isFormat, limitsFrom } from './options.js';
+import { FORMATS, type Format, internalFailure, isFormat, jobsFrom, limitsFrom } from './options.js';
+import { compileInWorkers, defaultJobs } from './parallel.js';
 import { runSite } from './site.js';
 import { watchBuild } from './watch.js';
 
 const USAGE = `Usage:
-  statespec build [--root DIR] [--max-source-bytes N] [--no-cache] [--watch]
-  statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache]
+  statespec build [--root DIR] [--max-source-bytes N] [--no-cache] [--jobs N] [--watch]
+  statespec check [--root DIR] [--format text|json|sarif] [--max-source-bytes N] [--no-cache] [--jobs N]
   statespec locale add --spec ID --locale TAG [--variant NAME] [--root DIR] FILE
   statespec init --spec ID --locale TAG [--root DIR] FILE
   statespec fix [--write] [--spec ID] [--root DIR] [FILE…]
@@ -67,6 +68,9 @@ terms live and where the outputs go: see the README, "Use it in your docs repo".
 
 --max-source-bytes N   sources larger than N bytes are reported and not read
                        (default ${DEFAULT_LIMITS.maxSourceBytes}, 4 MiB)
+--jobs N               compile the articles on up to N worker threads (default: the cores available,
+                       ${defaultJobs()} here, but no more than one per 2 MiB of sources, since a thread
+                       costs a process start); the outputs and findings are the same for any N
 --watch                after building, rebuild on every change to the sources, terms, configs,
                        templates or schemas (only the articles whose files changed are compiled
                        again), until Ctrl-C
@@ -97,14 +101,54 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr('statespec: build --watch keeps running; call runWatch() for it (the command line does).\n');
     return 2;
   }
-  return runOnce(prepared, io);
+  if (prepared.jobs !== undefined && prepared.jobs > 1) {
+    io.stderr('statespec: --jobs above 1 compiles on worker threads; call runAsync() for it (the command line does).\n');
+    return 2;
+  }
+  return guarded(prepared.command, io, () => {
+    const started = startRun(prepared, io);
+    if (typeof started === 'number') return started;
+    return finishRun(prepared, io, started, compile({ files: started.files, assets: started.assets, limits: prepared.limits, layout: started.layout }));
+  });
+}
+
+/**
+ * The command line's entry: build and check compile the articles on
+ * `--jobs` worker threads (default: every core), with the same result as
+ * run(); `--watch` goes to runWatch(), and every other command runs as in run().
+ */
+export async function runAsync(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  if (argv.includes('--watch')) return runWatch(argv, io);
+  const prepared = prepare(argv, io);
+  if (typeof prepared === 'number') return prepared;
+  try {
+    const started = startRun(prepared, io);
+    if (typeof started === 'number') return started;
+    const { root, limits, jobs } = prepared;
+    const layoutPath = join(root, LAYOUT_FILE);
+    const layoutBytes = existsSync(layoutPath) ? readFileSync(layoutPath) : undefined;
+    const result = await compileInWorkers({
+      root,
+      files: started.files,
+      assets: started.assets,
+      limits,
+      layout: started.layout,
+      ...(jobs === undefined ? {} : { jobs }),
+      ...(layoutBytes ? { layoutBytes } : {}),
+    });
+    return finishRun(prepared, io, started, result);
+  } catch (error) {
+    // A crashed or killed worker lands here too: nothing has been written.
+    io.stderr(internalFailure(prepared.command, error));
+    return 2;
+  }
 }
 
 /** `statespec build --watch`: builds, then rebuilds on every change until `signal` aborts (or SIGINT). */
 export async function runWatch(argv: readonly string[], io: CliIo = processIo, signal?: AbortSignal): Promise<number> {
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
-  if (!prepared.watch) return runOnce(prepared, io);
+  if (!prepared.watch) return runAsync(argv, io);
   const stop = new AbortController();
   if (signal?.aborted) stop.abort();
   signal?.addEventListener('abort', () => stop.abort());
@@ -125,6 +169,8 @@ interface Prepared {
   limits: Limits;
   noCache: boolean;
   watch: boolean;
+  /** Worker threads for the articles at most (1 compiles on the main thread); undefined: as many as pay. */
+  jobs: number | undefined;
 }
 
 /** Parses and checks the arguments; a number is the exit code of a run that ends here (usage, help, locale add). */
@@ -147,6 +193,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
         watch: { type: 'boolean' },
         write: { type: 'boolean' },
         out: { type: 'string' },
+        jobs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -166,6 +213,15 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   const localeOptions = values.spec !== undefined || values.locale !== undefined || values.variant !== undefined;
   const limits = parseLimits(values['max-source-bytes'], io);
   if (!limits) return 2;
+  if (values.jobs !== undefined && command !== 'build' && command !== 'check') {
+    io.stderr(`statespec: --jobs belongs to "build" and "check"\n\n${USAGE}\n`);
+    return 2;
+  }
+  const jobs = values.jobs === undefined ? undefined : jobsFrom(values.jobs);
+  if (values.jobs !== undefined && jobs === undefined) {
+    io.stderr(`statespec: --jobs must be a whole number from 1 to 999, not "${values.jobs}"\n`);
+    return 2;
+  }
   if (command === 'site') return runSite(rest, values, limits, io, USAGE);
   if (values.out !== undefined) {
     io.stderr(`statespec: --out belongs to "site"\n\n${USAGE}\n`);
@@ -215,7 +271,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     );
     return 2;
   }
-  return { command, format, root, limits, noCache: values['no-cache'] === true, watch: values.watch === true };
+  return { command, format, root, limits, noCache: values['no-cache'] === true, watch: values.watch === true, jobs };
 }
 
 /** The project's layout, or the exit code after reporting why statespec.config.json cannot be used. */
@@ -227,55 +283,69 @@ function layoutOf(root: string, io: CliIo, assets?: Assets): Layout | number {
   return 1;
 }
 
-function runOnce({ command, format, root, limits, noCache }: Prepared, io: CliIo): number {
+/** Bad input is always a diagnostic; an exception is a statespec bug or an I/O failure. */
+function guarded(command: string, io: CliIo, body: () => number): number {
   try {
-    const assets = loadAssets();
-    const layout = layoutOf(root, io, assets);
-    if (typeof layout === 'number') return layout;
-    // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
-    if (command === 'build') removeTemporaryFiles(root, layout);
-    const files = readProjectFiles(root, limits, layout);
-    const result = compile({ files, assets, limits, layout });
-    if (!noCache) {
-      const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
-      writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, outputs });
-    }
-    let diagnostics: Diagnostic[] = result.diagnostics;
-    let blocked = diagnostics.some(isBlocking);
-    if (command === 'check') {
-      if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
-      io.stdout(report(diagnostics, format));
-      return diagnostics.some(isBlocking) ? 1 : 0;
-    }
-    if (!blocked) {
-      // The writer's own checks of the disk join the findings: one report, one summary.
-      const escaping = outputsOutsideGenerated(
-        root,
-        result.outputs.map((output) => output.path),
-        layout.output,
-      ).map((path) =>
-        diagnostic('path-unsafe', {
-          at: { file: path, line: 1, column: 1 },
-          message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
-        }),
-      );
-      const refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
-      diagnostics = [...diagnostics, ...refused].sort(compareDiagnostics);
-      blocked = refused.length > 0;
-    }
-    io.stdout(report(diagnostics, 'text'));
-    if (blocked) {
-      io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
-      return 1;
-    }
-    const { written, removed } = writeOutputs(root, result.outputs, layout.output);
-    io.stderr(`statespec: ${result.outputs.length} outputs, ${written.length} written, ${removed.length} removed.\n`);
-    return 0;
+    return body();
   } catch (error) {
-    // Bad input is always a diagnostic; reaching this is a statespec bug or an I/O failure.
     io.stderr(internalFailure(command, error));
     return 2;
   }
+}
+
+interface Started {
+  assets: Assets;
+  layout: Layout;
+  files: ProjectFile[];
+}
+
+/** What every run reads before compiling: the tool's assets, the layout and the project's files. */
+function startRun({ command, root, limits }: Prepared, io: CliIo): Started | number {
+  const assets = loadAssets();
+  const layout = layoutOf(root, io, assets);
+  if (typeof layout === 'number') return layout;
+  // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
+  if (command === 'build') removeTemporaryFiles(root, layout);
+  return { assets, layout, files: readProjectFiles(root, limits, layout) };
+}
+
+/** Caches, reports and (for build) writes a compile's result. */
+function finishRun({ command, format, root, limits, noCache }: Prepared, io: CliIo, { layout, files }: Started, result: CompileResult): number {
+  if (!noCache) {
+    const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
+    writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, outputs });
+  }
+  let diagnostics: Diagnostic[] = result.diagnostics;
+  let blocked = diagnostics.some(isBlocking);
+  if (command === 'check') {
+    if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
+    io.stdout(report(diagnostics, format));
+    return diagnostics.some(isBlocking) ? 1 : 0;
+  }
+  if (!blocked) {
+    // The writer's own checks of the disk join the findings: one report, one summary.
+    const escaping = outputsOutsideGenerated(
+      root,
+      result.outputs.map((output) => output.path),
+      layout.output,
+    ).map((path) =>
+      diagnostic('path-unsafe', {
+        at: { file: path, line: 1, column: 1 },
+        message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
+      }),
+    );
+    const refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
+    diagnostics = [...diagnostics, ...refused].sort(compareDiagnostics);
+    blocked = refused.length > 0;
+  }
+  io.stdout(report(diagnostics, 'text'));
+  if (blocked) {
+    io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
+    return 1;
+  }
+  const { written, removed } = writeOutputs(root, result.outputs, layout.output);
+  io.stderr(`statespec: ${result.outputs.length} outputs, ${written.length} written, ${removed.length} removed.\n`);
+  return 0;
 }
 
 /**

@@ -14,6 +14,11 @@ export function limitsFrom(maxSourceBytes: string | undefined): Limits | undefin
   return /^[1-9]\d{0,15}$/.test(maxSourceBytes) ? { maxSourceBytes: Number(maxSourceBytes) } : undefined;
 }
 
+/** `--jobs` as a count of worker threads; undefined when it is not a whole number from 1 to 999. */
+export function jobsFrom(value: string): number | undefined {
+  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : undefined;
+}
+
 /**
  * What the CLI says when a command fails with an exception: bad input is
  * always a diagnostic, so this is a statespec bug or an I/O failure. With
@@ -24,3 +29,6 @@ export function internalFailure(command: string, error: unknown): string {
   const stack = process.env.STATESPEC_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
   return `statespec: ${command} failed: ${reason}\nIf this is not a file-system problem, please report it as a statespec bug (run it again with STATESPEC_DEBUG=1 for the stack).\n${stack}`;
 }
+
+/** The BroadcastChannel on which a compile worker thread says it is exiting. */
+export const EXIT_CHANNEL = 'statespec-worker-exit';
