@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -5,7 +6,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
 import type { SourceFile } from '../load/types.js';
 
 export interface ParsedSource {
@@ -80,9 +80,53 @@ export function parseSource(source: SourceFile): ParsedSource {
   return { source, mdast, metadata, metadataProblems };
 }
 
+/**
+ * Front matter that is only `key: value` lines of plain or simply quoted
+ * strings, read without the YAML parser; undefined for anything else (a
+ * number, a boolean, a list, a comment, a repeated key…), which YAML reads.
+ * Equal to YAML's reading wherever it answers (a property test says so).
+ */
+export function readPlainFrontMatter(text: string): Record<string, string> | undefined {
+  // No prototype: a key named __proto__ is a key like any other, as in YAML.
+  const result: Record<string, string> = Object.create(null);
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const match = /^([A-Za-z_][A-Za-z0-9_.-]*):(?: +(.*))?$/.exec(line);
+    if (!match || Object.hasOwn(result, match[1]!) || YAML_NOT_STRING[0]!.test(match[1]!)) return undefined;
+    const value = plainValue((match[2] ?? '').replace(/ +$/, ''));
+    if (value === undefined) return undefined;
+    result[match[1]!] = value;
+  }
+  return result;
+}
+
+/** Plain scalars the YAML 1.2 core schema reads as something else than a string (booleans and null in any case, to be safe). */
+const YAML_NOT_STRING = [
+  /^(?:true|false|null|~)$/i,
+  /^0o[0-7]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  /^[-+]?\.(?:inf|nan)$/i,
+];
+
+/** A YAML scalar that is surely a string, as YAML reads it; undefined when only YAML can say. */
+function plainValue(raw: string): string | undefined {
+  if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw.slice(1, -1);
+  // What could be a number, a boolean, null, a flow collection, an anchor, a tag, a block scalar, a comment or a nested key.
+  if (raw === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(raw) || /: |\s#|\t/.test(raw) || raw.endsWith(':')) return undefined;
+  return YAML_NOT_STRING.some((pattern) => pattern.test(raw)) ? undefined : raw;
+}
+
+const requireModule = createRequire(import.meta.url);
+let yaml: typeof import('yaml') | undefined;
+
 function readYaml(text: string): Record<string, string> | undefined {
+  const plain = readPlainFrontMatter(text);
+  if (plain) return plain;
   try {
-    const value: unknown = parseYaml(text);
+    // Loaded only for front matter the plain reader leaves: most documents never need it.
+    yaml ??= requireModule('yaml') as typeof import('yaml');
+    const value: unknown = yaml.parse(text);
     if (!value || typeof value !== 'object') return {};
     const result: Record<string, string> = {};
     for (const [key, field] of Object.entries(value)) {
