@@ -14,6 +14,12 @@ const cached = await runFromCache(argv, io);
 if (cached !== undefined) {
   process.exitCode = cached;
 } else {
-  const { runAsync } = await import(entry.href);
-  process.exitCode = await runAsync(argv, io);
+  // build and check load only what they need; anything else (or a wrong argument) goes to the full CLI.
+  const { runBuildCommand } = await import(new URL('../dist/src/cli/build.js', import.meta.url).href);
+  const built = await runBuildCommand(argv, io);
+  if (built !== undefined) process.exitCode = built;
+  else {
+    const { runAsync } = await import(entry.href);
+    process.exitCode = await runAsync(argv, io);
+  }
 }

@@ -1,33 +1,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
-import { formatJson } from '../diagnostics/report/json.js';
-import { formatSarif } from '../diagnostics/report/sarif.js';
-import { formatText } from '../diagnostics/report/text.js';
-import { findDrift } from '../emit/drift.js';
-import type { OutputFile } from '../emit/emit.js';
+import { type Diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
 import { initArticle } from '../init/init.js';
 import { LAYOUT_FILE, type Layout } from '../load/layout.js';
 import { DEFAULT_LIMITS, type Limits, type ProjectFile } from '../load/types.js';
 import { type AddLocaleRequest, addLocale } from '../locale/add.js';
-import { type Assets, type CompileResult, compile } from '../pipeline.js';
-import { cacheKey, sha256, writeCache } from './cache.js';
-import {
-  foreignOutputs,
-  loadAssets,
-  outputsOutsideGenerated,
-  readGenerated,
-  readProjectFiles,
-  removeTemporaryFiles,
-  toolVersion,
-  writeAtomically,
-  writeOutputs,
-} from './files.js';
+import type { Assets } from '../pipeline.js';
+import { layoutOf, type Prepared, prepareBuild, report, runBuild, runBuildAsync } from './build.js';
+import { loadAssets, readProjectFiles, removeTemporaryFiles, toolVersion, writeAtomically } from './files.js';
 import { runFix } from './fix.js';
-import { readLayout } from './layout.js';
-import { FORMATS, type Format, internalFailure, isFormat, jobsFrom, limitsFrom } from './options.js';
-import { compileInWorkers, defaultJobs } from './parallel.js';
+import { CLI_OPTIONS, type CliIo, internalFailure, jobsFrom, limitsFrom } from './options.js';
+import { defaultJobs } from './parallel.js';
 import { runSite } from './site.js';
 import { watchBuild } from './watch.js';
 
@@ -80,10 +64,8 @@ terms live and where the outputs go: see the README, "Use it in your docs repo".
 
 Exit codes: 0 no errors, 1 errors found, 2 wrong usage.`;
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export { outputFindings } from './build.js';
+export type { CliIo } from './options.js';
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -105,43 +87,19 @@ export function run(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr('statespec: --jobs above 1 compiles on worker threads; call runAsync() for it (the command line does).\n');
     return 2;
   }
-  return guarded(prepared.command, io, () => {
-    const started = startRun(prepared, io);
-    if (typeof started === 'number') return started;
-    return finishRun(prepared, io, started, compile({ files: started.files, assets: started.assets, limits: prepared.limits, layout: started.layout }));
-  });
+  return runBuild(prepared, io);
 }
 
 /**
  * The command line's entry: build and check compile the articles on
- * `--jobs` worker threads (default: every core), with the same result as
+ * `--jobs` worker threads (default: as many as pay), with the same result as
  * run(); `--watch` goes to runWatch(), and every other command runs as in run().
  */
 export async function runAsync(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   if (argv.includes('--watch')) return runWatch(argv, io);
   const prepared = prepare(argv, io);
   if (typeof prepared === 'number') return prepared;
-  try {
-    const started = startRun(prepared, io);
-    if (typeof started === 'number') return started;
-    const { root, limits, jobs } = prepared;
-    const layoutPath = join(root, LAYOUT_FILE);
-    const layoutBytes = existsSync(layoutPath) ? readFileSync(layoutPath) : undefined;
-    const result = await compileInWorkers({
-      root,
-      files: started.files,
-      assets: started.assets,
-      limits,
-      layout: started.layout,
-      ...(jobs === undefined ? {} : { jobs }),
-      ...(layoutBytes ? { layoutBytes } : {}),
-    });
-    return finishRun(prepared, io, started, result);
-  } catch (error) {
-    // A crashed or killed worker lands here too: nothing has been written.
-    io.stderr(internalFailure(prepared.command, error));
-    return 2;
-  }
+  return runBuildAsync(prepared, io);
 }
 
 /** `statespec build --watch`: builds, then rebuilds on every change until `signal` aborts (or SIGINT). */
@@ -162,40 +120,11 @@ export async function runWatch(argv: readonly string[], io: CliIo = processIo, s
   return 0;
 }
 
-interface Prepared {
-  command: 'build' | 'check';
-  format: Format;
-  root: string;
-  limits: Limits;
-  noCache: boolean;
-  watch: boolean;
-  /** Worker threads for the articles at most (1 compiles on the main thread); undefined: as many as pay. */
-  jobs: number | undefined;
-}
-
 /** Parses and checks the arguments; a number is the exit code of a run that ends here (usage, help, locale add). */
 function prepare(argv: readonly string[], io: CliIo): Prepared | number {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        format: { type: 'string' },
-        spec: { type: 'string' },
-        locale: { type: 'string' },
-        variant: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        'max-source-bytes': { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        watch: { type: 'boolean' },
-        write: { type: 'boolean' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: CLI_OPTIONS });
   } catch (error) {
     io.stderr(`statespec: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -250,119 +179,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared | number {
     io.stderr(`statespec: unknown command "${positionals.join(' ')}"\n\n${USAGE}\n`);
     return 2;
   }
-  const format = values.format ?? 'text';
-  if (!isFormat(format)) {
-    io.stderr(`statespec: --format must be one of ${FORMATS.join(', ')}, not "${values.format}"\n`);
-    return 2;
-  }
-  if (command === 'build' && values.format !== undefined && format !== 'text') {
-    io.stderr('statespec: --format is only for check; build reports as text\n');
-    return 2;
-  }
-  if (values.watch && command !== 'build') {
-    io.stderr('statespec: --watch is only for build\n');
-    return 2;
-  }
-  const root = resolve(values.root ?? '.');
-  if (!existsSync(join(root, 'sources')) && !existsSync(join(root, LAYOUT_FILE))) {
-    // Refuse rather than "build nothing" under a wrong --root.
-    io.stderr(
-      `statespec: ${root} has neither a sources/ folder nor a ${LAYOUT_FILE}; run from the project root, pass --root DIR, or start an article with statespec init.\n`,
-    );
-    return 2;
-  }
-  return { command, format, root, limits, noCache: values['no-cache'] === true, watch: values.watch === true, jobs };
-}
-
-/** The project's layout, or the exit code after reporting why statespec.config.json cannot be used. */
-function layoutOf(root: string, io: CliIo, assets?: Assets): Layout | number {
-  const layout = readLayout(root, assets);
-  if (layout.value) return layout.value;
-  io.stdout(report(layout.diagnostics, 'text'));
-  io.stderr(`statespec: ${LAYOUT_FILE} cannot be used; nothing was read or written.\n`);
-  return 1;
-}
-
-/** Bad input is always a diagnostic; an exception is a statespec bug or an I/O failure. */
-function guarded(command: string, io: CliIo, body: () => number): number {
-  try {
-    return body();
-  } catch (error) {
-    io.stderr(internalFailure(command, error));
-    return 2;
-  }
-}
-
-interface Started {
-  assets: Assets;
-  layout: Layout;
-  files: ProjectFile[];
-}
-
-/** What every run reads before compiling: the tool's assets, the layout and the project's files. */
-function startRun({ command, root, limits }: Prepared, io: CliIo): Started | number {
-  const assets = loadAssets();
-  const layout = layoutOf(root, io, assets);
-  if (typeof layout === 'number') return layout;
-  // A killed earlier run may have left temporary files; a build clears them even when it then writes nothing.
-  if (command === 'build') removeTemporaryFiles(root, layout);
-  return { assets, layout, files: readProjectFiles(root, limits, layout) };
-}
-
-/** Caches, reports and (for build) writes a compile's result. */
-function finishRun({ command, format, root, limits, noCache }: Prepared, io: CliIo, { layout, files }: Started, result: CompileResult): number {
-  if (!noCache) {
-    const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
-    writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, outputs });
-  }
-  let diagnostics: Diagnostic[] = result.diagnostics;
-  let blocked = diagnostics.some(isBlocking);
-  if (command === 'check') {
-    if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
-    io.stdout(report(diagnostics, format));
-    return diagnostics.some(isBlocking) ? 1 : 0;
-  }
-  if (!blocked) {
-    // The writer's own checks of the disk join the findings: one report, one summary.
-    const escaping = outputsOutsideGenerated(
-      root,
-      result.outputs.map((output) => output.path),
-      layout.output,
-    ).map((path) =>
-      diagnostic('path-unsafe', {
-        at: { file: path, line: 1, column: 1 },
-        message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
-      }),
-    );
-    const refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
-    diagnostics = [...diagnostics, ...refused].sort(compareDiagnostics);
-    blocked = refused.length > 0;
-  }
-  io.stdout(report(diagnostics, 'text'));
-  if (blocked) {
-    io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
-    return 1;
-  }
-  const { written, removed } = writeOutputs(root, result.outputs, layout.output);
-  io.stderr(`statespec: ${result.outputs.length} outputs, ${written.length} written, ${removed.length} removed.\n`);
-  return 0;
-}
-
-/**
- * What `check` finds in the output folder: files a build would refuse to
- * overwrite (output-conflict), then every other output that is missing,
- * differs or is no longer made (output-stale).
- */
-export function outputFindings(root: string, outputs: readonly OutputFile[], layout: Layout): Diagnostic[] {
-  const foreign = foreignOutputs(root, outputs, layout.output);
-  const conflicting = new Set(foreign.map((finding) => finding.file));
-  const ours = outputs.filter((output) => !conflicting.has(output.path));
-  const current = readGenerated(
-    root,
-    ours.map((output) => output.path),
-    layout.output,
-  );
-  return [...foreign, ...findDrift(ours, current, layout.regenerate)];
+  return prepareBuild(command, values, limits, jobs, io);
 }
 
 interface SourceCommandOptions {
@@ -483,10 +300,4 @@ function parseLimits(maxSourceBytes: string | undefined, io: CliIo): Limits | un
   const limits = limitsFrom(maxSourceBytes);
   if (!limits) io.stderr(`statespec: --max-source-bytes must be a positive whole number of bytes, not "${maxSourceBytes}"\n`);
   return limits;
-}
-
-function report(diagnostics: readonly Diagnostic[], format: Format): string {
-  if (format === 'json') return formatJson(diagnostics);
-  if (format === 'sarif') return formatSarif(diagnostics, toolVersion());
-  return formatText(diagnostics);
 }

@@ -1,5 +1,27 @@
 import { DEFAULT_LIMITS, type Limits } from '../load/types.js';
 
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Every option of every command, for parseArgs: the full CLI and the build/check entry parse alike. */
+export const CLI_OPTIONS = {
+  root: { type: 'string' },
+  format: { type: 'string' },
+  spec: { type: 'string' },
+  locale: { type: 'string' },
+  variant: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  'max-source-bytes': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  watch: { type: 'boolean' },
+  write: { type: 'boolean' },
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+} as const;
+
 /** What the CLI and its no-op fast path (fast.ts, which must stay light) both accept. */
 export type Format = 'text' | 'json' | 'sarif';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
