@@ -31,5 +31,5 @@ it('npm run bench --quick prints every figure with its budget and a pass/miss ma
       rows.some((row) => figure.test(row)),
       String(figure),
     ).toBe(true);
-  for (const row of rows) expect(row).toMatch(/ \| \S.* \| (?:[≤≥] [\d.]+ ?(?:×|B|MB|ms)|\(say\)|—) (pass|miss|—)$/);
+  for (const row of rows) expect(row).toMatch(/ \| \S.* \| (?:[≤≥] [\d.]+ ?(?:×|B|MB|ms)|\(say\)|\(comparison\)|—) (pass|miss|—)$/);
 }, 300_000);
