@@ -53,7 +53,11 @@ export async function compileInWorkers(input: ParallelInput): Promise<CompileRes
   try {
     // Largest first, so that one big article does not start last and run alone.
     const order = [...loaded.value].sort((a, b) => size(b.files) - size(a.files));
+    // A worker that fails between tasks is reported on the pool, not on a task: it fails the run too.
+    const failed = new Promise<never>((_, reject) => pool.once('error', reject));
+    failed.catch(() => {});
     const outcomes: ArticleOutcome[] = await untilAbandoned(
+      failed,
       order.map((spec) => {
         const task: ArticleTask = {
           root: input.root,
@@ -79,14 +83,14 @@ export async function compileInWorkers(input: ParallelInput): Promise<CompileRes
  * called process.exit() would be left pending, and the run must end as an
  * internal error, not as a silent exit.
  */
-async function untilAbandoned<T>(tasks: Promise<T>[]): Promise<T[]> {
+async function untilAbandoned<T>(failed: Promise<never>, tasks: Promise<T>[]): Promise<T[]> {
   const exits = new BroadcastChannel(EXIT_CHANNEL);
   try {
     const exited = new Promise<never>((_, reject) => {
       exits.onmessage = (event) =>
         reject(new Error(`a worker thread exited (code ${(event as { data: { code: number } }).data.code}) without returning its article`));
     });
-    return await Promise.race([Promise.all(tasks), exited]);
+    return await Promise.race([Promise.all(tasks), exited, failed]);
   } finally {
     exits.close();
   }
