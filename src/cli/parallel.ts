@@ -78,10 +78,10 @@ export async function compileInWorkers(input: ParallelInput): Promise<CompileRes
 }
 
 /**
- * Every task's result, or a rejection as soon as a worker thread says it is
- * exiting: the pool rejects a task whose worker fails, but one whose worker
- * called process.exit() would be left pending, and the run must end as an
- * internal error, not as a silent exit.
+ * Every task's result, or a rejection as soon as the pool reports a failure
+ * (`failed`) or a worker thread says it is exiting: the pool rejects a task
+ * whose worker fails, but one whose worker called process.exit() would be
+ * left pending, and the run must end as an internal error, not as a silent exit.
  */
 async function untilAbandoned<T>(failed: Promise<never>, tasks: Promise<T>[]): Promise<T[]> {
   const exits = new BroadcastChannel(EXIT_CHANNEL);
