@@ -73,8 +73,20 @@ export async function compileInWorkers(input: ParallelInput): Promise<CompileRes
     const render = createRenderer(assets.templates, assets.precompiledTemplates);
     return { ...assemble(outcomes, loaded.diagnostics, loaded.value.length, layout, render), compiled: loaded.value.map((spec) => spec.id) };
   } finally {
-    await pool.destroy();
+    await stopThreads(pool);
   }
+}
+
+/**
+ * Ends every thread of the pool. Not pool.destroy(): it waits for each
+ * thread's exit with events.once() on tinypool's thread wrapper, which has no
+ * removeListener, so a thread that reports its failure while the pool is
+ * destroyed (a worker that exited on an uncaught error: its exit reaches us
+ * on EXIT_CHANNEL before its error reaches the pool) throws a TypeError in the
+ * main thread, an exit 1 instead of the run's internal error (tinypool 2.2).
+ */
+async function stopThreads(pool: Tinypool): Promise<void> {
+  await Promise.allSettled(pool.threads.map((thread) => thread.terminate()));
 }
 
 /**
