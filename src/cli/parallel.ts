@@ -54,7 +54,8 @@ export async function compileInWorkers(input: ParallelInput): Promise<CompileRes
     // Largest first, so that one big article does not start last and run alone.
     const order = [...loaded.value].sort((a, b) => size(b.files) - size(a.files));
     // A worker that fails between tasks is reported on the pool, not on a task: it fails the run too.
-    const failed = new Promise<never>((_, reject) => pool.once('error', reject));
+    // on(), not once(): an 'error' with no listener is thrown, and two workers can fail.
+    const failed = new Promise<never>((_, reject) => pool.on('error', reject));
     failed.catch(() => {});
     const outcomes: ArticleOutcome[] = await untilAbandoned(
       failed,
