@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFile, cacheKey } from '../src/cli/cache.js';
-import { readProjectFiles } from '../src/cli/files.js';
+import { cacheFile, cacheFiles, cacheKey, cacheKeyOnDisk } from '../src/cli/cache.js';
+import { defaultLayout, readProjectFiles } from '../src/cli/files.js';
 import { DEFAULT_LIMITS } from '../src/load/types.js';
 import { generatedSnapshot, REPO_ROOT, temporaryFolders } from './helpers/project.js';
 
@@ -32,7 +32,7 @@ function withCache(root: string, test: () => void): void {
   try {
     test();
   } finally {
-    rmSync(cacheFile(root), { force: true });
+    for (const file of Object.values(cacheFiles(root))) rmSync(file, { force: true });
   }
 }
 
@@ -75,6 +75,16 @@ describe('the no-op cache', () => {
     ['a source is removed', (root: string) => rmSync(join(root, CHART, 'fi-FI.md'))],
     ['a generated file is edited', (root: string) => writeFileSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'), 'edited\n')],
     ['a generated file is deleted', (root: string) => rmSync(join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md'))],
+    [
+      'a generated file is edited to the same size, its mtime set back (only its ctime tells)',
+      (root: string) => {
+        const path = join(root, 'generated/docs/ko-KR/biztalk-services-state-chart.md');
+        const { atime, mtime } = statSync(path);
+        const text = readFileSync(path, 'utf8');
+        writeFileSync(path, text.replace('|', '!'));
+        utimesSync(path, atime, mtime);
+      },
+    ],
     ['the manifest is edited', (root: string) => writeFileSync(join(root, 'generated/statespec.manifest.json'), '{}\n')],
     [
       "the project's build script is renamed (the banners name it)",
@@ -142,6 +152,18 @@ describe('the no-op cache', () => {
       expect(limited.stdout).toContain('source-too-large');
       expect(generatedSnapshot(root)).toEqual(generatedSnapshot(REPO_ROOT));
     });
+  });
+
+  it('reads the same key from the disk file by file as from the files in memory, links and files over the limit included', () => {
+    const root = project();
+    symlinkSync(join(root, CHART, 'de-DE.md'), join(root, CHART, 'xx-XX.md'));
+    const limits = { ...DEFAULT_LIMITS, maxSourceBytes: 7000 };
+    const layout = defaultLayout(root);
+    const files = readProjectFiles(root, limits, layout);
+    expect(files.some((file) => file.symbolicLink) && files.some((file) => file.size !== undefined)).toBe(true);
+    expect(cacheKeyOnDisk(root, limits, layout)).toBe(cacheKey(files, limits, undefined, layout));
+    writeFileSync(join(root, CHART, 'fi-FI.md'), `${readFileSync(join(root, CHART, 'fi-FI.md'), 'utf8')} `);
+    expect(cacheKeyOnDisk(root, limits, layout)).not.toBe(cacheKey(files, limits, undefined, layout));
   });
 
   it('its key changes with any template, schema, the version or the code of the tool', () => {

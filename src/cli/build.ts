@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDiagnostics, type Diagnostic, diagnostic, isBlocking } from '../diagnostics/diagnostic.js';
@@ -10,7 +10,7 @@ import type { OutputFile } from '../emit/emit.js';
 import { LAYOUT_FILE, type Layout } from '../load/layout.js';
 import type { Limits, ProjectFile } from '../load/types.js';
 import { type Assets, type CompileResult, compile } from '../pipeline.js';
-import { cacheKey, sha256, writeCache } from './cache.js';
+import { cacheKey, fileSignature, sha256, writeCache } from './cache.js';
 import {
   foreignOutputs,
   loadAssets,
@@ -161,19 +161,21 @@ function startRun({ command, root, limits }: Prepared, io: CliIo): Started | num
   return { assets, layout, files: readProjectFiles(root, limits, layout) };
 }
 
-/** Caches, reports and (for build) writes a compile's result. */
-function finishRun({ command, format, root, limits, noCache }: Prepared, io: CliIo, { layout, files }: Started, result: CompileResult): number {
-  if (!noCache) {
-    const outputs = Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
-    writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, outputs });
-  }
+/** Reports, (for build) writes and caches a compile's result. */
+function finishRun(prepared: Prepared, io: CliIo, { layout, files }: Started, result: CompileResult): number {
+  const { command, format, root } = prepared;
+  const cached = formatText(result.diagnostics);
   let diagnostics: Diagnostic[] = result.diagnostics;
   let blocked = diagnostics.some(isBlocking);
   if (command === 'check') {
-    if (!blocked) diagnostics = [...diagnostics, ...outputFindings(root, result.outputs, layout)].sort(compareDiagnostics);
-    io.stdout(report(diagnostics, format));
+    const drift = blocked ? [] : outputFindings(root, result.outputs, layout);
+    // With no drift, the outputs on disk are what build would write: their signatures can be trusted by the next run.
+    remember(prepared, layout, files, result, cached, blocked || drift.length > 0 ? [] : result.outputs);
+    if (drift.length > 0) diagnostics = [...diagnostics, ...drift].sort(compareDiagnostics);
+    io.stdout(format === 'text' && drift.length === 0 ? cached : report(diagnostics, format));
     return diagnostics.some(isBlocking) ? 1 : 0;
   }
+  let refused: Diagnostic[] = [];
   if (!blocked) {
     // The writer's own checks of the disk join the findings: one report, one summary.
     const escaping = outputsOutsideGenerated(
@@ -186,18 +188,43 @@ function finishRun({ command, format, root, limits, noCache }: Prepared, io: Cli
         message: `${path} would be written outside ${join(root, layout.output)} (through a symbolic link); nothing was written. Make ${layout.output}/ a plain folder.`,
       }),
     );
-    const refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
+    refused = escaping.length > 0 ? escaping : foreignOutputs(root, result.outputs, layout.output);
     diagnostics = [...diagnostics, ...refused].sort(compareDiagnostics);
     blocked = refused.length > 0;
   }
-  io.stdout(report(diagnostics, 'text'));
+  io.stdout(refused.length === 0 ? cached : report(diagnostics, 'text'));
   if (blocked) {
+    remember(prepared, layout, files, result, cached, []);
     io.stderr(`statespec: errors found; ${layout.output}/ was not changed.\n`);
     return 1;
   }
   const { written, removed } = writeOutputs(root, result.outputs, layout.output);
+  remember(prepared, layout, files, result, cached, result.outputs);
   io.stderr(`statespec: ${result.outputs.length} outputs, ${written.length} written, ${removed.length} removed.\n`);
   return 0;
+}
+
+/**
+ * Caches a run for the no-op path (fast.ts): its key, findings and report,
+ * and the hash of every output. `onDisk` are the outputs known to be on disk
+ * as they should be; their signatures are taken now.
+ */
+function remember(
+  { root, limits, noCache }: Prepared,
+  layout: Layout,
+  files: readonly ProjectFile[],
+  result: CompileResult,
+  report: string,
+  onDisk: readonly OutputFile[],
+): void {
+  if (noCache) return;
+  const outputs = result.diagnostics.some(isBlocking) ? {} : Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.content)]));
+  const signatures: Record<string, string> = {};
+  for (const output of onDisk) {
+    const stat = lstatSync(join(root, output.path), { bigint: true, throwIfNoEntry: false });
+    if (stat?.isFile()) signatures[output.path] = fileSignature(stat);
+  }
+  writeCache(root, { key: cacheKey(files, limits, undefined, layout), diagnostics: result.diagnostics, report, outputs, signatures });
 }
 
 /**

@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isBlocking } from '../diagnostics/diagnostic.js';
-import { formatJson } from '../diagnostics/report/json.js';
-import { formatSarif } from '../diagnostics/report/sarif.js';
-import { formatText } from '../diagnostics/report/text.js';
 import { LAYOUT_FILE } from '../load/layout.js';
-import { cacheKey, readCache, sha256 } from './cache.js';
-import { defaultLayout, outputsOutsideGenerated, readGenerated, readProjectFiles, removeTemporaryFiles, toolVersion } from './files.js';
+import { type CachedRun, cacheKeyOnDisk, fileSignature, readCache, sha256 } from './cache.js';
+import { defaultLayout, outputsOutsideGenerated, removeTemporaryFiles, toolVersion } from './files.js';
 import { isFormat, jobsFrom, limitsFrom } from './options.js';
 
 export interface Io {
@@ -63,32 +59,48 @@ async function replay(argv: readonly string[], io: Io): Promise<number | undefin
   if (!entry) return undefined;
   // statespec.config.json needs its parser and schema, loaded only when there is one.
   const layout = existsSync(join(root, LAYOUT_FILE)) ? (await import('./layout.js')).readLayout(root).value : defaultLayout(root);
-  if (!layout || entry.key !== cacheKey(readProjectFiles(root, limits, layout), limits, undefined, layout)) return undefined;
-  const blocked = entry.diagnostics.some(isBlocking);
+  if (!layout || entry.key !== cacheKeyOnDisk(root, limits, layout)) return undefined;
   // The full run refuses an output folder reached through a link; so must a replay.
   const paths = Object.keys(entry.outputs);
-  if (!blocked && (outputsOutsideGenerated(root, paths, layout.output).length > 0 || !generatedMatches(root, entry.outputs, layout.output))) return undefined;
+  if (!entry.blocked && (outputsOutsideGenerated(root, paths, layout.output).length > 0 || !outputsUnchanged(root, entry))) return undefined;
 
-  const report =
-    command === 'build' || format === 'text' ? formatText : format === 'json' ? formatJson : (d: typeof entry.diagnostics) => formatSarif(d, toolVersion());
+  const printed = command === 'build' || format === 'text' ? entry.readReport() : await formatted(entry, format);
+  if (printed === undefined) return undefined;
   if (command === 'build') removeTemporaryFiles(root, layout);
-  io.stdout(report(entry.diagnostics));
+  io.stdout(printed);
   if (command === 'check') {
     io.stderr('statespec: findings replayed (nothing changed since the last run).\n');
-    return blocked ? 1 : 0;
+    return entry.blocked ? 1 : 0;
   }
-  if (blocked) {
+  if (entry.blocked) {
     io.stderr(`statespec: errors found; ${layout.output}/ was not changed (nothing changed since the last run).\n`);
     return 1;
   }
-  io.stderr(`statespec: ${Object.keys(entry.outputs).length} outputs, 0 written, 0 removed (nothing changed since the last run).\n`);
+  io.stderr(`statespec: ${paths.length} outputs, 0 written, 0 removed (nothing changed since the last run).\n`);
   return 0;
 }
 
-/** The output folder holds exactly the cached outputs (and the manifest lists no other): the same paths, the same bytes. */
-function generatedMatches(root: string, outputs: Record<string, string>, output: string): boolean {
-  const current = readGenerated(root, Object.keys(outputs), output);
-  if (current.size !== Object.keys(outputs).length) return false;
-  for (const [path, content] of current) if (outputs[path] !== sha256(content)) return false;
+/** The cached findings as JSON or SARIF; the reporters load only for these. */
+async function formatted(entry: CachedRun, format: 'json' | 'sarif'): Promise<string | undefined> {
+  const diagnostics = entry.readDiagnostics();
+  if (!diagnostics) return undefined;
+  if (format === 'json') return (await import('../diagnostics/report/json.js')).formatJson(diagnostics);
+  return (await import('../diagnostics/report/sarif.js')).formatSarif(diagnostics, toolVersion());
+}
+
+/**
+ * Every cached output is on disk with the cached bytes. The manifest is one
+ * of them, so the list it holds is the cached one too. A file whose lstat is
+ * still the one recorded once it held those bytes is not read again, unless
+ * its change time is not older than the entry: within one tick of the
+ * file-system clock, a later write could leave the same signature.
+ */
+function outputsUnchanged(root: string, entry: CachedRun): boolean {
+  for (const [path, output] of Object.entries(entry.outputs)) {
+    const stat = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
+    if (!stat?.isFile()) return false;
+    if (output.signature === fileSignature(stat) && stat.ctimeNs < entry.writtenNs) continue;
+    if (sha256(readFileSync(join(root, path))) !== output.sha256) return false;
+  }
   return true;
 }
