@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFile, cacheFiles, cacheKey, cacheKeyOnDisk } from '../src/cli/cache.js';
+import { cacheFile, cacheFiles, cacheKey, cacheKeyOnDisk, fileSignature, sha256 } from '../src/cli/cache.js';
+import { outputsUnchanged } from '../src/cli/fast.js';
 import { defaultLayout, readProjectFiles } from '../src/cli/files.js';
 import { DEFAULT_LIMITS } from '../src/load/types.js';
 import { generatedSnapshot, REPO_ROOT, temporaryFolders } from './helpers/project.js';
@@ -164,6 +165,24 @@ describe('the no-op cache', () => {
     expect(cacheKeyOnDisk(root, limits, layout)).toBe(cacheKey(files, limits, undefined, layout));
     writeFileSync(join(root, CHART, 'fi-FI.md'), `${readFileSync(join(root, CHART, 'fi-FI.md'), 'utf8')} `);
     expect(cacheKeyOnDisk(root, limits, layout)).not.toBe(cacheKey(files, limits, undefined, layout));
+  });
+
+  it('trusts an output by its signature only while its ctime is unchanged and older than the entry', () => {
+    const root = temporaryFolder();
+    const path = 'out.md';
+    writeFileSync(join(root, path), 'abc\n');
+    // A whole second, so that utimes can set it back exactly (a fraction would lose nanoseconds to a float).
+    utimesSync(join(root, path), 1_000_000_000, 1_000_000_000);
+    const recorded = { sha256: sha256('abc\n'), signature: fileSignature(statSync(join(root, path), { bigint: true })) };
+    const later = statSync(join(root, path), { bigint: true }).ctimeNs + 10n ** 12n;
+    // The same size, the mtime set back: only the ctime in the signature tells the edit apart, so its bytes are hashed.
+    writeFileSync(join(root, path), 'abd\n');
+    utimesSync(join(root, path), 1_000_000_000, 1_000_000_000);
+    expect(outputsUnchanged(root, { outputs: { [path]: recorded }, writtenNs: later })).toBe(false);
+    // A signature of the same clock tick as the entry is not trusted either: the bytes decide.
+    const current = { sha256: recorded.sha256, signature: fileSignature(statSync(join(root, path), { bigint: true })) };
+    expect(outputsUnchanged(root, { outputs: { [path]: current }, writtenNs: 0n })).toBe(false);
+    expect(outputsUnchanged(root, { outputs: { [path]: current }, writtenNs: later })).toBe(true);
   });
 
   it('its key changes with any template, schema, the version or the code of the tool', () => {

@@ -106,12 +106,12 @@ function environment(packageDir: string): (string | Uint8Array)[] {
 }
 
 /** Each part is length-prefixed, so that no file's bytes can pass for the framing of the next one. */
-function framed(hash: ReturnType<typeof createHash>, part: string | Uint8Array): void {
+type Hash = ReturnType<typeof createHash>;
+
+function framed(hash: Hash, part: string | Uint8Array): void {
   const bytes = typeof part === 'string' ? Buffer.from(part) : part;
   hash.update(`${bytes.length}:`).update(bytes);
 }
-
-type Hash = ReturnType<typeof createHash>;
 
 /** The key's hash over everything but the project's files. */
 function keyHash(limits: Limits, tool: ToolLocation, layout?: Pick<Layout, 'output' | 'regenerate' | 'schemaDir' | 'specs'>): Hash {
@@ -228,7 +228,7 @@ export function cacheFiles(root: string): { entry: string; findings: string; rep
 
 /** A hit's entry, with its side files read on demand. */
 export interface CachedRun extends CacheEntry {
-  /** When the entry was written (its file's mtime): a signature from that same clock tick proves nothing (see outputUnchanged). */
+  /** When the entry was written (its file's mtime): a signature from that same clock tick proves nothing (see outputsUnchanged in fast.ts). */
   writtenNs: bigint;
   /** The text report, or undefined when its file is gone or is not the one the entry records. */
   readReport(): string | undefined;

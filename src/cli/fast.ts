@@ -95,7 +95,7 @@ async function formatted(entry: CachedRun, format: 'json' | 'sarif'): Promise<st
  * its change time is not older than the entry: within one tick of the
  * file-system clock, a later write could leave the same signature.
  */
-function outputsUnchanged(root: string, entry: CachedRun): boolean {
+export function outputsUnchanged(root: string, entry: Pick<CachedRun, 'outputs' | 'writtenNs'>): boolean {
   for (const [path, output] of Object.entries(entry.outputs)) {
     const stat = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
     if (!stat?.isFile()) return false;
